@@ -1,0 +1,84 @@
+# Two commands: `make run` (set up everything, then serve) and `make test` (set up, then test).
+# Everything lands in this folder: .venv (Python packages), .env (development settings),
+# .data (embedded PostgreSQL when DATABASE_URL is unset, uploaded files).
+
+PYTHON ?= python3
+PORT ?= 8000
+DEMO ?= 1
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test demo db lint format shell worker messages makemessages clean
+
+help:
+	@echo "make run       set up everything and serve http://127.0.0.1:$(PORT) (DEMO=0: no demo data)"
+	@echo "make test      set up and run the whole test suite"
+	@echo "make demo      load the demo data set"
+	@echo "make lint      ruff check, ruff format --check, makemigrations --check"
+	@echo "make format    ruff format and fix"
+	@echo "make shell     Django shell"
+	@echo "make worker    a Celery worker (needs CELERY_BROKER_URL)"
+	@echo "make makemessages   refresh locale/*/LC_MESSAGES/django.po (needs GNU gettext)"
+	@echo "make clean     remove .venv, .data and compiled files"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+		|| { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstalls only when a requirements file changed.
+$(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# Development settings, written once: DEBUG on and a random secret key.
+.env: | $(BIN)/python
+	@$(BIN)/python -c 'import secrets; print("DEBUG=1"); print("SECRET_KEY=" + secrets.token_urlsafe(50))' > $@
+	@echo "Wrote .env (development settings)."
+
+# Compiled translation catalogues, built with Babel so no system gettext is needed.
+messages: $(INSTALLED)
+	@$(BIN)/pybabel -q compile --domain django --directory locale --use-fuzzy 2>/dev/null || \
+		$(BIN)/pybabel compile --domain django --directory locale
+
+setup: $(INSTALLED) .env messages
+
+db: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) load_reference_data
+
+demo: db
+	$(MANAGE) load_demo
+
+run: db
+	@if [ "$(DEMO)" != "0" ]; then $(MANAGE) load_demo --if-empty; fi
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+shell: db
+	$(MANAGE) shell
+
+worker: db
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+makemessages: setup
+	$(MANAGE) makemessages --locale fr --locale es --locale ar --ignore '.venv/*' --ignore '.data/*' --no-obsolete
+
+clean:
+	rm -rf $(VENV) .data staticfiles
+	find locale -name '*.mo' -delete

@@ -1,0 +1,41 @@
+from rest_framework import pagination
+from rest_framework.response import Response
+
+
+class LimitOffsetPagination(pagination.LimitOffsetPagination):
+    """`limit` (default 20, at most 100) and `offset`; `limit=0` answers the count (and facets,
+    where the view has them) without results.
+
+    A view may define `get_facets(queryset)`; its answer is added to every list response as
+    `facets`, computed on the filtered queryset before paging.
+    """
+
+    default_limit = 20
+    max_limit = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.facets = view.get_facets(queryset) if hasattr(view, "get_facets") else None
+        self.count_only = request.query_params.get(self.limit_query_param) == "0"
+        if self.count_only:
+            self.count = self.get_count(queryset)
+            self.request = request
+            self.limit = 0
+            self.offset = 0
+            return []
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        body = {
+            "count": self.count,
+            "next": None if self.count_only else self.get_next_link(),
+            "previous": None if self.count_only else self.get_previous_link(),
+            "results": data,
+        }
+        if self.facets is not None:
+            body["facets"] = self.facets
+        return Response(body)
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["facets"] = {"type": "object", "nullable": True}
+        return response

@@ -1,0 +1,56 @@
+"""Demo people, so a new machine shows a working platform. Every demo account uses the
+reserved domain demo.example and the password in DEMO_PASSWORD (default below)."""
+
+import os
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+
+from core import services
+from core.models import Membership, NationalSociety, User
+
+DEFAULT_PASSWORD = "demo-hub-2026"
+
+PEOPLE = [
+    # email, full name, society country, role
+    ("alice@demo.example", "Alice Martin (demo)", "ITA", Membership.Role.MEMBER),
+    ("fiona@demo.example", "Fiona Rossi (demo)", "ITA", Membership.Role.FOCAL_POINT),
+    ("bob@demo.example", "Bob Otieno (demo)", "KEN", Membership.Role.MEMBER),
+    ("amal@demo.example", "Amal Haddad (demo)", "LBN", Membership.Role.FOCAL_POINT),
+    ("lucia@demo.example", "Lucía Gómez (demo)", "COL", Membership.Role.FOCAL_POINT),
+    ("sione@demo.example", "Sione Taufa (demo)", "FJI", Membership.Role.FOCAL_POINT),
+]
+PENDING = [("carlos@demo.example", "Carlos Bianchi (demo)", "ITA")]
+EDITORS = [("edith@demo.example", "Edith Moreau (demo, IFRC editor)")]
+
+
+def _person(email: str, full_name: str, password: str) -> User:
+    user, _created = User.objects.get_or_create(email=email, defaults={"full_name": full_name})
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+@transaction.atomic
+def load() -> list[str]:
+    password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
+    lines = []
+    for email, full_name, country, role in PEOPLE:
+        society = NationalSociety.objects.national_societies().get(country_id=country)
+        _person(email, full_name, password)
+        services.add_member(email=email, society=society, role=role)
+        lines.append(f"{email}: {role} of {society.name}")
+    for email, full_name, country in PENDING:
+        society = NationalSociety.objects.national_societies().get(country_id=country)
+        user = _person(email, full_name, password)
+        services.request_membership(user=user, society=society)
+        lines.append(f"{email}: waiting for approval by {society.name}")
+    for email, full_name in EDITORS:
+        _person(email, full_name, password)
+        services.add_editor(email=email)
+        lines.append(f"{email}: IFRC editor (sets up two-factor authentication at first login)")
+    lines.append(f"Password of every demo account: {password}")
+    return lines

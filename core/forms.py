@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core import services
+from core.models import NationalSociety
+
+
+class SocietyChoiceField(forms.ModelChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=NationalSociety.objects.select_related("country").order_by("name"),
+            **kwargs,
+        )
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields (allauth calls `signup` once the user exists)."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    society = SocietyChoiceField(
+        label=_("Your National Society"),
+        empty_label=_("Choose your National Society"),
+        help_text=_(
+            "A focal point of your society approves your request; addresses on your society's "
+            "email domain are approved at once."
+        ),
+    )
+
+    def signup(self, request, user):
+        user.full_name = self.cleaned_data["full_name"]
+        user.language = (get_language() or "en")[:2]
+        user.save(update_fields=["full_name", "language"])
+        services.request_membership(user=user, society=self.cleaned_data["society"])
+
+
+class MembershipRequestForm(forms.Form):
+    society = SocietyChoiceField(
+        label=_("National Society"), empty_label=_("Choose a National Society")
+    )
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    language = forms.ChoiceField(label=_("Language of emails"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES
+
+
+class SocietyProfileForm(forms.ModelForm):
+    email_domains = forms.CharField(
+        label=_("Email domains"),
+        required=False,
+        help_text=_(
+            "Separated by commas, e.g. redcross.example. Sign-ups at these domains join at once."
+        ),
+    )
+
+    class Meta:
+        model = NationalSociety
+        fields = ["website", "email_domains"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["email_domains"] = ", ".join(self.instance.email_domains or [])
+
+    def clean_email_domains(self):
+        raw = self.cleaned_data["email_domains"]
+        domains = [part.strip().lower().lstrip("@") for part in raw.split(",") if part.strip()]
+        invalid = [d for d in domains if "." not in d or " " in d or "@" in d]
+        if invalid:
+            raise forms.ValidationError(
+                _("Not a domain: %(domains)s"), params={"domains": ", ".join(invalid)}
+            )
+        return domains

@@ -1,0 +1,162 @@
+"""Every write to people, memberships and tokens goes through these functions.
+
+They take keyword-only arguments, check permission (raising PermissionDenied), run in a
+transaction and queue their emails after commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from knox.models import AuthToken
+
+from core import permissions
+from core.models import Membership, NationalSociety, User
+
+
+@transaction.atomic
+def request_membership(
+    *, user: User, society: NationalSociety, role: str = Membership.Role.MEMBER
+) -> Membership:
+    """Ask to join `society` (sign-up, or later from the profile page).
+
+    The membership is approved at once when the user's email domain is on the society's list,
+    otherwise it waits for a focal point of the society or an IFRC editor, who are emailed.
+    Asking again for a society one already belongs to returns the existing membership.
+    """
+    membership, created = Membership.objects.get_or_create(
+        user=user, society=society, defaults={"role": role}
+    )
+    if not created:
+        return membership
+    if society.accepts_email_domain(user.email):
+        membership.status = Membership.Status.APPROVED
+        membership.decided_at = timezone.now()
+        membership.save(update_fields=["status", "decided_at"])
+    else:
+        from core.tasks import notify_membership_requested
+
+        transaction.on_commit(lambda: notify_membership_requested.delay(membership.pk))
+    return membership
+
+
+@transaction.atomic
+def decide_membership(*, membership: Membership, actor: User, approve: bool) -> Membership:
+    """Approve or reject a pending request; only the society's focal points and editors may."""
+    if not permissions.can_decide_membership(actor, membership):
+        raise PermissionDenied("You cannot decide membership requests of this society.")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != Membership.Status.PENDING:
+        return membership
+    membership.status = Membership.Status.APPROVED if approve else Membership.Status.REJECTED
+    membership.decided_at = timezone.now()
+    membership.decided_by = actor
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    from core.tasks import notify_membership_decided
+
+    transaction.on_commit(lambda: notify_membership_decided.delay(membership.pk))
+    return membership
+
+
+@dataclass
+class OnboardedUser:
+    user: User
+    created: bool
+    set_password_url: str | None
+
+
+def _onboard_user(email: str) -> OnboardedUser:
+    """Find or create the user of `email`; a new one gets a verified address and a link to set
+    a password (emailed, and returned so the command can print it)."""
+    email = User.objects.normalize_email(email).lower()
+    user, created = User.objects.get_or_create(email=email)
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+    url = None
+    if not user.has_usable_password():
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={
+                "uidb36": user_pk_to_url_str(user),
+                "key": default_token_generator.make_token(user),
+            },
+        )
+        url = f"{settings.SITE_URL}{path}"
+        from core.tasks import send_set_password_link
+
+        transaction.on_commit(lambda: send_set_password_link.delay(user.pk, url))
+    return OnboardedUser(user=user, created=created, set_password_url=url)
+
+
+@transaction.atomic
+def add_member(
+    *, email: str, society: NationalSociety, role: str
+) -> tuple[OnboardedUser, Membership]:
+    """Administrators' onboarding: the user becomes an approved member (or focal point) of
+    `society` at once. Running it again updates the role."""
+    onboarded = _onboard_user(email)
+    membership, _created = Membership.objects.update_or_create(
+        user=onboarded.user,
+        society=society,
+        defaults={"role": role, "status": Membership.Status.APPROVED, "decided_at": timezone.now()},
+    )
+    return onboarded, membership
+
+
+@transaction.atomic
+def add_editor(*, email: str) -> OnboardedUser:
+    """Administrators' onboarding: the user joins the IFRC editors group and the Secretariat."""
+    onboarded = _onboard_user(email)
+    onboarded.user.groups.add(Group.objects.get(name=settings.EDITORS_GROUP))
+    secretariat = NationalSociety.objects.get(kind=NationalSociety.Kind.SECRETARIAT)
+    Membership.objects.update_or_create(
+        user=onboarded.user,
+        society=secretariat,
+        defaults={"status": Membership.Status.APPROVED, "decided_at": timezone.now()},
+    )
+    return onboarded
+
+
+def create_token(*, user: User) -> tuple[AuthToken, str]:
+    """A new personal API token. The key is returned once; only its hash is stored."""
+    return AuthToken.objects.create(user=user, expiry=None)
+
+
+def revoke_token(*, user: User, token_key: str) -> int:
+    """Revoke one of `user`'s own tokens by its visible prefix; returns how many were removed."""
+    deleted, _details = AuthToken.objects.filter(user=user, token_key=token_key).delete()
+    return deleted
+
+
+@transaction.atomic
+def update_profile(*, user: User, full_name: str, language: str) -> User:
+    user.full_name = full_name
+    user.language = language
+    user.save(update_fields=["full_name", "language"])
+    return user
+
+
+@transaction.atomic
+def update_society_profile(
+    *, society: NationalSociety, actor: User, website: str, email_domains: list[str]
+) -> NationalSociety:
+    """Focal points of the society and editors edit its website and auto-approved domains."""
+    if not permissions.can_edit_society(actor, society):
+        raise PermissionDenied("Only the society's focal points and IFRC editors edit its profile.")
+    society.website = website
+    society.email_domains = email_domains
+    society.save(update_fields=["website", "email_domains"])
+    return society

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("societies/", views.society_list, name="society_list"),
+    path("societies/<slug:slug>/", views.society_detail, name="society_detail"),
+    path("societies/<slug:slug>/edit/", views.society_edit, name="society_edit"),
+    path("regions/<slug:code>/", views.region_detail, name="region_detail"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/memberships/<int:pk>/decide/", views.membership_decide, name="membership_decide"),
+    path("profile/tokens/", views.token_create, name="token_create"),
+    path("profile/tokens/<str:token_key>/revoke/", views.token_revoke, name="token_revoke"),
+]

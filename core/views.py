@@ -1,0 +1,219 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from knox.models import AuthToken
+
+from core import permissions, services
+from core.forms import MembershipRequestForm, ProfileForm, SocietyProfileForm
+from core.models import Membership, NationalSociety, Region
+
+
+def home(request):
+    regions = Region.objects.annotate(
+        society_count=Count("societies", filter=Q(societies__kind="national-society"))
+    )
+    return render(request, "core/home.html", {"regions": regions})
+
+
+def society_list(request):
+    societies = (
+        NationalSociety.objects.national_societies()
+        .select_related("country", "region")
+        .order_by("name")
+    )
+    query = request.GET.get("q", "").strip()
+    region_code = request.GET.get("region", "")
+    if query:
+        societies = societies.filter(name__icontains=query)
+    if region_code:
+        societies = societies.filter(region__code=region_code)
+    return render(
+        request,
+        "core/society_list.html",
+        {
+            "societies": societies,
+            "regions": Region.objects.all(),
+            "query": query,
+            "region_code": region_code,
+        },
+    )
+
+
+def society_detail(request, slug):
+    society = get_object_or_404(
+        NationalSociety.objects.select_related("country", "region").with_member_count(), slug=slug
+    )
+    return render(
+        request,
+        "core/society_detail.html",
+        {"society": society, "can_edit": permissions.can_edit_society(request.user, society)},
+    )
+
+
+@login_required
+def society_edit(request, slug):
+    society = get_object_or_404(NationalSociety, slug=slug)
+    if not permissions.can_edit_society(request.user, society):
+        raise PermissionDenied(
+            _("Only the society's focal points and IFRC editors edit its profile.")
+        )
+    form = SocietyProfileForm(request.POST or None, instance=society)
+    if request.method == "POST" and form.is_valid():
+        services.update_society_profile(
+            society=society,
+            actor=request.user,
+            website=form.cleaned_data["website"],
+            email_domains=form.cleaned_data["email_domains"],
+        )
+        messages.success(request, _("The society's profile is saved."))
+        return redirect(society)
+    status = 400 if form.errors else 200
+    return render(
+        request, "core/society_edit.html", {"society": society, "form": form}, status=status
+    )
+
+
+def region_detail(request, code):
+    region = get_object_or_404(Region, code=code)
+    societies = region.societies.national_societies().select_related("country").order_by("name")
+    return render(request, "core/region_detail.html", {"region": region, "societies": societies})
+
+
+@never_cache
+@login_required
+def profile(request):
+    user = request.user
+    profile_form = ProfileForm(
+        request.POST if request.POST.get("form") == "profile" else None,
+        initial={"full_name": user.full_name, "language": user.language},
+    )
+    join_form = MembershipRequestForm(request.POST if request.POST.get("form") == "join" else None)
+    if request.method == "POST":
+        if profile_form.is_bound and profile_form.is_valid():
+            services.update_profile(user=user, **profile_form.cleaned_data)
+            messages.success(request, _("Your profile is saved."))
+            return redirect("core:profile")
+        if join_form.is_bound and join_form.is_valid():
+            membership = services.request_membership(
+                user=user, society=join_form.cleaned_data["society"]
+            )
+            if membership.status == Membership.Status.APPROVED:
+                messages.success(request, _("You are now a member of %s.") % membership.society)
+            else:
+                messages.info(request, _("Your request is waiting for approval."))
+            return redirect("core:profile")
+    context = {
+        "profile_form": profile_form,
+        "join_form": join_form,
+        "memberships": user.memberships.select_related("society", "society__region"),
+        "pending_requests": Membership.objects.decidable_by(user)
+        .pending()
+        .exclude(user=user)
+        .select_related("user", "society")
+        .order_by("requested_at"),
+        "tokens": AuthToken.objects.filter(user=user).order_by("-created"),
+        "new_token": request.session.pop("new_token", None),
+    }
+    has_errors = profile_form.errors or join_form.errors
+    return render(request, "core/profile.html", context, status=400 if has_errors else 200)
+
+
+@require_POST
+@login_required
+def membership_decide(request, pk):
+    membership = get_object_or_404(Membership.objects.decidable_by(request.user), pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    services.decide_membership(membership=membership, actor=request.user, approve=approve)
+    if approve:
+        messages.success(request, _("%s is now a member.") % membership.user)
+    else:
+        messages.info(request, _("The request of %s is rejected.") % membership.user)
+    return redirect("core:profile")
+
+
+@require_POST
+@login_required
+def token_create(request):
+    _instance, key = services.create_token(user=request.user)
+    # Shown once on the next page, then gone: only the hash is stored.
+    request.session["new_token"] = key
+    return redirect("core:profile")
+
+
+@require_POST
+@login_required
+def token_revoke(request, token_key):
+    if services.revoke_token(user=request.user, token_key=token_key):
+        messages.success(request, _("The token is revoked."))
+    return redirect("core:profile")
+
+
+@never_cache
+def healthz(request):
+    """200 when the database (and the broker, when one is configured) answers; 503 otherwise."""
+    from django.conf import settings
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # any failure of the database is a reason to report, not raise
+        checks["database"] = f"unavailable: {error.__class__.__name__}"
+    if settings.CELERY_BROKER_URL:
+        from config.celery import app
+
+        try:
+            with app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=3)
+            checks["broker"] = "ok"
+        except Exception as error:  # as above: the broker's failure is the answer
+            checks["broker"] = f"unavailable: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+# --- Error pages: JSON under /api/, friendly pages elsewhere ----------------------------------
+
+
+def _error(request, status, template, message):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, template, {"message": message}, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, "400.html", _("The request could not be understood."))
+
+
+def permission_denied(request, exception=None):
+    detail = str(exception) if exception and str(exception) else ""
+    return _error(request, 403, "403.html", detail or _("You do not have permission to do this."))
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404, "404.html", _("Not found."))
+
+
+def api_not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": _("Not found.")}, status=404)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Server error. It has been logged.")}, status=500)
+    # No context processors here: whatever failed may fail again while rendering.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())
