@@ -48,7 +48,6 @@ setup: $(INSTALLED) .env messages
 
 db: setup
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) load_reference_data
 
 demo: db

@@ -16,7 +16,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 # `make` writes a .env for development (DEBUG=1 and a random SECRET_KEY); deployments set the
 # environment instead, and what the environment sets always wins over the file.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# ENV_FILE names another file; an empty ENV_FILE reads none.
+ENV_FILE = env.str("ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE, overwrite=False)
 
 
 def secret(name: str, default: str = "") -> str:
@@ -105,10 +108,13 @@ else:
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Cache ------------------------------------------------------------------------------------
-# Rate limits (allauth, API throttling) need a cache that every process shares: Redis when
-# REDIS_URL is set, otherwise a table in PostgreSQL (never the per-process memory cache).
+# Rate limits (allauth, API throttling) and used two-factor codes are kept in the cache, so
+# every process must share it: Redis when REDIS_URL is set, as in production. Without it (one
+# development process) the in-memory cache does; `check --deploy` warns when production has
+# no REDIS_URL (core/checks.py).
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
@@ -117,12 +123,7 @@ if env.str("REDIS_URL", default=""):
         }
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cache_entries",
-        }
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
@@ -201,7 +202,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 # No broker: tasks run in the calling process, so development needs no Redis.
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ACKS_LATE = True

@@ -77,4 +77,6 @@ class APIErrorMiddleware:
             exc_info=exception,
             extra={"request": request},
         )
-        return JsonResponse({"detail": _("Server error. It has been logged.")}, status=500)
+        response = JsonResponse({"detail": _("Server error. It has been logged.")}, status=500)
+        response._has_been_logged = True  # logged above, with the traceback
+        return response

@@ -171,7 +171,7 @@ def healthz(request):
         from config.celery import app
 
         try:
-            with app.connection_for_write() as conn:
+            with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
                 conn.ensure_connection(max_retries=1, timeout=3)
             checks["broker"] = "ok"
         except Exception as error:  # as above: the broker's failure is the answer

@@ -22,6 +22,7 @@ from core.models import (
     Region,
     Step,
     SupportType,
+    User,
 )
 
 LANG_PARAMETER = OpenApiParameter(
@@ -125,5 +126,4 @@ class MeView(generics.RetrieveAPIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def get_object(self):
-        user = self.request.user
-        return type(user).objects.prefetch_related("memberships__society").get(pk=user.pk)
+        return User.objects.prefetch_related("memberships__society").get(pk=self.request.user.pk)

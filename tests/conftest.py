@@ -1,0 +1,92 @@
+"""Shared personas and service fixtures.
+
+Personas: anonymous (the test client as is), alice (member, society A), fiona (focal point,
+society A), bob (member, society B), edith (IFRC editor, two-factor on), admin (superuser,
+two-factor on). Society A is the Italian Red Cross, society B the Kenya Red Cross Society, both
+from the reference data the migrations load.
+"""
+
+import os
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from config.celery import app as celery_app
+from core.models import Membership, NationalSociety
+from tests.factories import MembershipFactory, UserFactory
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def service_unavailable(reason: str):
+    """Skip a test whose service is missing, or fail it where services are required (CI)."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (REQUIRE_SERVICES=1 forbids skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_eager_tasks():
+    """Rate-limit counters and used TOTP codes live in the cache: every test starts clean.
+    Tasks run in-process unless a test asks for the real worker (see tests/core/test_celery)."""
+    cache.clear()
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def society_a(db):
+    return NationalSociety.objects.get(country_id="ITA", kind="national-society")
+
+
+@pytest.fixture
+def society_b(db):
+    return NationalSociety.objects.get(country_id="KEN", kind="national-society")
+
+
+def with_totp(user):
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def alice(society_a):
+    return MembershipFactory(
+        user__email="alice@example.org", user__full_name="Alice", society=society_a
+    ).user
+
+
+@pytest.fixture
+def fiona(society_a):
+    return MembershipFactory(
+        user__email="fiona@example.org",
+        user__full_name="Fiona",
+        society=society_a,
+        role=Membership.Role.FOCAL_POINT,
+    ).user
+
+
+@pytest.fixture
+def bob(society_b):
+    return MembershipFactory(
+        user__email="bob@example.org", user__full_name="Bob", society=society_b
+    ).user
+
+
+@pytest.fixture
+def edith(db):
+    user = UserFactory(email="edith@example.org", full_name="Edith")
+    user.groups.add(Group.objects.get(name=settings.EDITORS_GROUP))
+    return with_totp(user)
+
+
+@pytest.fixture
+def admin(db):
+    user = UserFactory(
+        email="admin@example.org", full_name="Admin", is_staff=True, is_superuser=True
+    )
+    return with_totp(user)

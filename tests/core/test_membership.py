@@ -1,0 +1,119 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from core import services
+from core.models import Membership, User
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_up(client, society, email="newcomer@example.org"):
+    return client.post(
+        reverse("account_signup"),
+        {
+            "email": email,
+            "password1": "a-long-enough-passphrase",
+            "password2": "a-long-enough-passphrase",
+            "full_name": "Nadia Newcomer",
+            "society": society.pk,
+        },
+    )
+
+
+def test_newcomer_signs_up_pending_then_fiona_approves(
+    client, society_a, fiona, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client, society_a)
+    assert response.status_code == 302
+    newcomer = User.objects.get(email="newcomer@example.org")
+    membership = newcomer.memberships.get()
+    assert membership.society == society_a
+    assert membership.status == Membership.Status.PENDING
+    # One email to confirm the address, one to the society's focal point about the request.
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == ["fiona@example.org", "newcomer@example.org"]
+
+    client.force_login(fiona)
+    profile = client.get(reverse("core:profile"))
+    assert "newcomer@example.org" in profile.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("core:membership_decide", args=[membership.pk]), {"decision": "approve"}
+        )
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.APPROVED
+    assert membership.decided_by == fiona
+    assert mail.outbox[-1].to == ["newcomer@example.org"]
+    assert "approved" in mail.outbox[-1].body
+
+
+def test_sign_up_on_the_societys_email_domain_is_approved_at_once(client, society_a):
+    society_a.email_domains = ["cri.example"]
+    society_a.save()
+    sign_up(client, society_a, email="Worker@CRI.example")
+    membership = User.objects.get(email="worker@cri.example").memberships.get()
+    assert membership.status == Membership.Status.APPROVED
+
+
+def test_sign_up_without_a_society_keeps_what_was_typed(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "kept@example.org", "full_name": "Kept Name", "password1": "x", "password2": "x"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'value="kept@example.org"' in page
+    assert 'value="Kept Name"' in page
+    assert not User.objects.filter(email="kept@example.org").exists()
+
+
+def test_bob_cannot_approve_a_request_of_society_a(client, society_a, bob):
+    newcomer = User.objects.create_user("pending@example.org")
+    membership = services.request_membership(user=newcomer, society=society_a)
+    client.force_login(bob)
+    response = client.post(
+        reverse("core:membership_decide", args=[membership.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 404
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.PENDING
+    assert "pending@example.org" not in client.get(reverse("core:profile")).content.decode()
+
+
+def test_alice_a_plain_member_cannot_approve_her_own_societys_requests(client, society_a, alice):
+    newcomer = User.objects.create_user("pending@example.org")
+    membership = services.request_membership(user=newcomer, society=society_a)
+    client.force_login(alice)
+    response = client.post(
+        reverse("core:membership_decide", args=[membership.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 404
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.PENDING
+
+
+def test_edith_rejects_a_request_of_any_society(client, society_b, edith):
+    newcomer = User.objects.create_user("pending@example.org")
+    membership = services.request_membership(user=newcomer, society=society_b)
+    client.force_login(edith)
+    client.post(reverse("core:membership_decide", args=[membership.pk]), {"decision": "reject"})
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.REJECTED
+    assert membership.decided_by == edith
+
+
+def test_fiona_edits_her_societys_domains_and_bob_cannot(client, society_a, fiona, bob):
+    url = reverse("core:society_edit", args=[society_a.slug])
+    client.force_login(bob)
+    assert client.post(url, {"website": "", "email_domains": "evil.example"}).status_code == 403
+    client.force_login(fiona)
+    bad = client.post(url, {"website": "not a url", "email_domains": "no-dot"})
+    assert bad.status_code == 400
+    assert 'value="not a url"' in bad.content.decode()
+    good = client.post(url, {"website": "https://cri.example", "email_domains": "CRI.example"})
+    assert good.status_code == 302
+    society_a.refresh_from_db()
+    assert society_a.email_domains == ["cri.example"]
