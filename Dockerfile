@@ -1,0 +1,25 @@
+# The production image: gunicorn serving Django, static files by WhiteNoise. The same image
+# runs the Celery worker and beat (see docker-compose.yml).
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    ENV_FILE=""
+
+WORKDIR /app
+RUN useradd --create-home --uid 1000 hub
+
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY . .
+# Translations and static files are built into the image; collectstatic needs a key to load
+# the settings, never used at run time.
+RUN pybabel compile --domain django --directory locale \
+    && SECRET_KEY=build-only DATABASE_URL=postgres://build/none \
+       python manage.py collectstatic --noinput
+
+USER hub
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
