@@ -16,7 +16,7 @@ from core.models import Membership, NationalSociety, Region
 
 
 def home(request):
-    regions = Region.objects.annotate(
+    regions = Region.objects.order_by("position").annotate(
         society_count=Count("societies", filter=Q(societies__kind="national-society"))
     )
     return render(request, "core/home.html", {"regions": regions})
