@@ -8,101 +8,105 @@ migration `core.0002_reference_data` and kept in step by `manage.py load_referen
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 REGIONS = [
-    ("africa", N_("Sub-Saharan Africa")),
-    ("americas", N_("Americas")),
-    ("asia-pacific", N_("Asia-Pacific")),
-    ("europe", N_("Europe")),
-    ("mena", N_("Middle East and North Africa")),
+    ("africa", gettext_noop("Sub-Saharan Africa")),
+    ("americas", gettext_noop("Americas")),
+    ("asia-pacific", gettext_noop("Asia-Pacific")),
+    ("europe", gettext_noop("Europe")),
+    ("mena", gettext_noop("Middle East and North Africa")),
 ]
 
 STEPS = [
-    ("origin", N_("Origin")),
-    ("transition-at-borders", N_("Transition at borders")),
-    ("migrant-camps", N_("Migrant camps")),
-    ("arrival", N_("Arrival")),
-    ("long-term-stay", N_("Long-term stay")),
-    ("return", N_("Return")),
-    ("across-the-trail", N_("Across the trail")),
+    ("origin", gettext_noop("Origin")),
+    ("transition-at-borders", gettext_noop("Transition at borders")),
+    ("migrant-camps", gettext_noop("Migrant camps")),
+    ("arrival", gettext_noop("Arrival")),
+    ("long-term-stay", gettext_noop("Long-term stay")),
+    ("return", gettext_noop("Return")),
+    ("across-the-trail", gettext_noop("Across the trail")),
 ]
 
 DIMENSIONS = [
-    ("human-capital", N_("Human capital")),
-    ("physical-capital", N_("Physical capital")),
-    ("social-capital", N_("Social capital")),
-    ("financial-capital", N_("Financial capital")),
-    ("regulatory-governance", N_("Regulatory and governance systems")),
+    ("human-capital", gettext_noop("Human capital")),
+    ("physical-capital", gettext_noop("Physical capital")),
+    ("social-capital", gettext_noop("Social capital")),
+    ("financial-capital", gettext_noop("Financial capital")),
+    ("regulatory-governance", gettext_noop("Regulatory and governance systems")),
 ]
 
 SUPPORT_TYPES = [
-    ("awareness-raising", N_("Awareness raising")),
-    ("assistance", N_("Assistance")),
-    ("protection", N_("Protection")),
-    ("advocacy", N_("Advocacy")),
+    ("awareness-raising", gettext_noop("Awareness raising")),
+    ("assistance", gettext_noop("Assistance")),
+    ("protection", gettext_noop("Protection")),
+    ("advocacy", gettext_noop("Advocacy")),
 ]
 
 # (code, name, one-line description, within the report's scope)
 PRINCIPLES = [
     (
         "P1",
-        N_("Focus on the needs and vulnerabilities of migrants"),
-        N_("Assess and respond to the needs of migrants, whatever their legal status."),
+        gettext_noop("Focus on the needs and vulnerabilities of migrants"),
+        gettext_noop("Assess and respond to the needs of migrants, whatever their legal status."),
         True,
     ),
     (
         "P2",
-        N_("Include migrants in humanitarian programming"),
-        N_("Involve migrants in designing, running and evaluating the work that concerns them."),
+        gettext_noop("Include migrants in humanitarian programming"),
+        gettext_noop(
+            "Involve migrants in designing, running and evaluating the work that concerns them."
+        ),
         True,
     ),
     (
         "P3",
-        N_("Support the aspirations of migrants"),
-        N_("Help migrants build the lives they seek, including their social inclusion."),
+        gettext_noop("Support the aspirations of migrants"),
+        gettext_noop("Help migrants build the lives they seek, including their social inclusion."),
         True,
     ),
     (
         "P4",
-        N_("Recognize the rights of migrants"),
-        N_("Help migrants know and claim their rights, and uphold them in our own work."),
+        gettext_noop("Recognize the rights of migrants"),
+        gettext_noop("Help migrants know and claim their rights, and uphold them in our own work."),
         True,
     ),
     (
         "P5",
-        N_("Link assistance, protection and humanitarian advocacy for migrants"),
-        N_("Use what assistance and protection reveal to advocate for migrants' needs."),
+        gettext_noop("Link assistance, protection and humanitarian advocacy for migrants"),
+        gettext_noop("Use what assistance and protection reveal to advocate for migrants' needs."),
         True,
     ),
     (
         "P6",
-        N_("Build partnerships for migrants"),
-        N_("Work with authorities, organisations and communities to reach more migrants."),
+        gettext_noop("Build partnerships for migrants"),
+        gettext_noop(
+            "Work with authorities, organisations and communities to reach more migrants."
+        ),
         True,
     ),
     (
         "P7",
-        N_("Work along the migratory trails"),
-        N_("Coordinate with sister societies so that support continues along the trail."),
+        gettext_noop("Work along the migratory trails"),
+        gettext_noop("Coordinate with sister societies so that support continues along the trail."),
         True,
     ),
     (
         "P8",
-        N_("Assist migrants in return"),
-        N_("Support migrants who return, and their reintegration in their communities."),
+        gettext_noop("Assist migrants in return"),
+        gettext_noop("Support migrants who return, and their reintegration in their communities."),
         True,
     ),
     (
         "P9",
-        N_("Respond to displacement of populations"),
-        N_("Assist and protect people displaced by conflict, disaster or other crises."),
+        gettext_noop("Respond to displacement of populations"),
+        gettext_noop("Assist and protect people displaced by conflict, disaster or other crises."),
         True,
     ),
     (
         "P10",
-        N_("Alleviate migratory pressures on communities of origin"),
-        N_(
+        gettext_noop("Alleviate migratory pressures on communities of origin"),
+        gettext_noop(
             "Reduce the pressures that drive migration; outside the report's scope, as such "
             "work belongs to domestic programmes."
         ),
