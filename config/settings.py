@@ -58,7 +58,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "pgtrigger",
+    "pghistory",
     "core",
+    "practices",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.RequireMFAMiddleware",
     "core.middleware.APIErrorMiddleware",
+    # Records who changed what (and from which URL) in the history of tracked models.
+    "pghistory.middleware.HistoryMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -105,6 +110,8 @@ else:
     from config.embedded_db import database_config
 
     DATABASES = {"default": database_config(BASE_DIR / ".data" / "postgres")}
+# Parallel test runs on one server each pick their own test database name.
+DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="") or None}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -7,6 +7,7 @@ from core import views as core_views
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("practices/", include("practices.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),

@@ -13,13 +13,15 @@ from knox.models import AuthToken
 from core import permissions, services
 from core.forms import MembershipRequestForm, ProfileForm, SocietyProfileForm
 from core.models import Membership, NationalSociety, Region
+from core.sections import render_sections
 
 
 def home(request):
     regions = Region.objects.order_by("position").annotate(
         society_count=Count("societies", filter=Q(societies__kind="national-society"))
     )
-    return render(request, "core/home.html", {"regions": regions})
+    context = {"regions": regions, "sections": render_sections("home", request)}
+    return render(request, "core/home.html", context)
 
 
 def society_list(request):
@@ -53,7 +55,11 @@ def society_detail(request, slug):
     return render(
         request,
         "core/society_detail.html",
-        {"society": society, "can_edit": permissions.can_edit_society(request.user, society)},
+        {
+            "society": society,
+            "can_edit": permissions.can_edit_society(request.user, society),
+            "sections": render_sections("society", request, society=society),
+        },
     )
 
 
@@ -83,7 +89,12 @@ def society_edit(request, slug):
 def region_detail(request, code):
     region = get_object_or_404(Region, code=code)
     societies = region.societies.national_societies().select_related("country").order_by("name")
-    return render(request, "core/region_detail.html", {"region": region, "societies": societies})
+    context = {
+        "region": region,
+        "societies": societies,
+        "sections": render_sections("region", request, region=region),
+    }
+    return render(request, "core/region_detail.html", context)
 
 
 @never_cache

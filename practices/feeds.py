@@ -1,0 +1,94 @@
+"""Atom feeds of newly published public practices: all, per region, per principle.
+
+Feeds are read by anonymous readers, so they start from what an anonymous visitor may see."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from core import taxonomy
+from practices.models import Practice
+
+FEED_SIZE = 50
+
+
+class LatestPracticesFeed(Feed):
+    feed_type = Atom1Feed
+
+    def title(self, obj=None):
+        return _("New smart practices for migrants")
+
+    def subtitle(self, obj=None):
+        return _("Practices of Red Cross and Red Crescent National Societies, newly published.")
+
+    def link(self, obj=None):
+        return reverse("practices:catalogue")
+
+    def practices(self):
+        return (
+            Practice.objects.visible_to(AnonymousUser())
+            .published()
+            .for_listing()
+            .order_by("-published_at", "-id")
+        )
+
+    def items(self, obj=None):
+        return self.practices()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_author_name(self, item):
+        return item.society.name
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [*item.steps, *item.principles, item.region_id or ""]
+
+
+class RegionPracticesFeed(LatestPracticesFeed):
+    def get_object(self, request, code):
+        names = dict(taxonomy.REGIONS)
+        if code not in names:
+            raise Http404
+        return code, names[code]
+
+    def title(self, obj=None):
+        return _("New smart practices for migrants: %s") % _(obj[1])
+
+    def link(self, obj=None):
+        return reverse("practices:catalogue") + f"?region={obj[0]}"
+
+    def items(self, obj=None):
+        return self.practices().filter(region_id=obj[0])[:FEED_SIZE]
+
+
+class PrinciplePracticesFeed(LatestPracticesFeed):
+    def get_object(self, request, code):
+        names = {code: name for code, name, *_rest in taxonomy.PRINCIPLES}
+        if code not in names:
+            raise Http404
+        return code, names[code]
+
+    def title(self, obj=None):
+        return _("New smart practices for migrants: %(code)s %(name)s") % {
+            "code": obj[0],
+            "name": _(obj[1]),
+        }
+
+    def link(self, obj=None):
+        return reverse("practices:catalogue") + f"?principle={obj[0]}"
+
+    def items(self, obj=None):
+        return self.practices().filter(principles__contains=[obj[0]])[:FEED_SIZE]

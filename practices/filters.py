@@ -1,0 +1,102 @@
+"""The practice filters, shared by the catalogue page and the API so both read the same way:
+repeated values OR within a field, AND across fields; unknown codes are errors naming the field.
+Codes are checked against core.taxonomy and django-countries, in memory, so validating a
+request costs no query."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as country_names
+
+from core import taxonomy
+from core.models import user_is_editor
+from practices.models import Language, Status
+from practices.search import RUBRIC, search
+
+ORDERINGS = [
+    ("relevance", _("Relevance")),
+    ("-published_at", _("Newest")),
+    ("title", _("Title")),
+]
+
+
+def _choices(vocabulary):
+    return [(code, code) for code, *_rest in vocabulary]
+
+
+def _country_choices():
+    return [(country_names.alpha3(code), code) for code, _name in country_names]
+
+
+class OverlapFilter(django_filters.MultipleChoiceFilter):
+    """Matches practices whose array field carries any of the chosen codes."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{self.field_name}__overlap": list(value)})
+
+
+class PracticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"))
+    region = django_filters.MultipleChoiceFilter(
+        field_name="region_id", choices=_choices(taxonomy.REGIONS), label=_("Region")
+    )
+    country = OverlapFilter(field_name="countries", choices=_country_choices, label=_("Country"))
+    society = django_filters.BaseInFilter(field_name="society__slug", label=_("Society"))
+    principle = OverlapFilter(
+        field_name="principles", choices=_choices(taxonomy.PRINCIPLES), label=_("Principle")
+    )
+    step = OverlapFilter(field_name="steps", choices=_choices(taxonomy.STEPS), label=_("Step"))
+    dimension = OverlapFilter(
+        field_name="dimensions", choices=_choices(taxonomy.DIMENSIONS), label=_("Dimension")
+    )
+    support_type = OverlapFilter(
+        field_name="support_types",
+        choices=_choices(taxonomy.SUPPORT_TYPES),
+        label=_("Type of support"),
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=taxonomy.Kind.choices, label=_("Kind"))
+    language = django_filters.MultipleChoiceFilter(choices=Language.choices, label=_("Language"))
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    rubric = django_filters.MultipleChoiceFilter(
+        choices=[(code, code) for code in RUBRIC], method="filter_rubric", label=_("Rubric")
+    )
+    published_after = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__gte", label=_("Published on or after")
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__lte", label=_("Published on or before")
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=ORDERINGS, method="filter_ordering_later", label=_("Order by"), empty_label=None
+    )
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        return search(queryset, value) if value else queryset
+
+    def filter_rubric(self, queryset, name, value):
+        # Every chosen quality criterion must hold (AND): the rubric narrows.
+        return queryset.filter(**{RUBRIC[code]: True for code in value})
+
+    def filter_ordering_later(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, after the search has ranked the rows
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        ordering = self.form.cleaned_data.get("ordering")
+        searching = bool(self.form.cleaned_data.get("q", "").strip())
+        if ordering == "title":
+            return queryset.order_by("title", "id")
+        # Relevance needs a search; without one it falls back to the newest first.
+        if searching and ordering in ("relevance", "", None):
+            return queryset.order_by("-rank", "-published_at", "-id")
+        return queryset.order_by("-published_at", "-updated_at", "-id")
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        # Only editors filter on statuses beyond what everyone sees; the queryset already
+        # holds only what the user may see, so this is about the form, not about safety.
+        if request is not None and not user_is_editor(request.user):
+            self.form.fields["status"].widget = forms.MultipleHiddenInput()

@@ -1,0 +1,357 @@
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from core.models import NationalSociety, Region, user_is_editor
+from core.taxonomy import Kind
+
+SUMMARY_MAX_LENGTH = 600
+SECTIONS = ["context", "activities", "results", "lessons", "replication"]
+TAG_FIELDS = ["steps", "dimensions", "support_types", "principles"]
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone")
+    MOVEMENT = "movement", _("Movement: members of any National Society")
+    IFRC = "ifrc", _("IFRC: editors and the owning society only")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    CHANGES_REQUESTED = "changes-requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Language(models.TextChoices):
+    """Languages of content, each with the PostgreSQL text-search configuration it uses."""
+
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
+    ARABIC = "ar", _("Arabic")
+    PORTUGUESE = "pt", _("Portuguese")
+    RUSSIAN = "ru", _("Russian")
+    OTHER = "other", _("Other")
+
+
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ar": "arabic"}
+SEARCH_CONFIG_FALLBACK = "simple"
+
+
+def search_config_for(language: str) -> str:
+    return SEARCH_CONFIGS.get(language, SEARCH_CONFIG_FALLBACK)
+
+
+class TargetGroup(models.TextChoices):
+    CHILDREN = "children", _("Children")
+    UNACCOMPANIED_MINORS = "unaccompanied-minors", _("Unaccompanied and separated minors")
+    WOMEN = "women", _("Women and girls")
+    OLDER_PEOPLE = "older-people", _("Older people")
+    DISABILITIES = "people-with-disabilities", _("People with disabilities")
+    REFUGEES = "refugees", _("Refugees and asylum seekers")
+    MIGRANT_WORKERS = "migrant-workers", _("Migrant workers")
+    IRREGULAR = "irregular-migrants", _("Migrants with irregular status")
+    TRAFFICKING = "trafficking-survivors", _("Survivors of trafficking")
+    RETURNEES = "returnees", _("Returnees")
+    HOST_COMMUNITIES = "host-communities", _("Host communities")
+
+
+class RegConfigField(models.CharField):
+    """A PostgreSQL `regconfig` column: the text-search configuration of a row.
+
+    Kept as its own type (not text) because the search vector is a generated column, and
+    `to_tsvector(regconfig, text)` is immutable where a cast from text to regconfig is not.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+
+    def db_type(self, connection):
+        return "regconfig"
+
+    def from_db_value(self, value, expression, connection):
+        return value
+
+
+class PracticeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one rule for who sees which practice (pages, API, search, facets, feeds,
+        exports and attachments all start here).
+
+        - published and public: everyone;
+        - published and movement: approved members of any society, and editors;
+        - published and ifrc: editors and the owning society;
+        - not published: the owning society (drafts included); editors see every practice
+          but a draft, which stays the society's own until it is submitted.
+        """
+        published = Q(status=Status.PUBLISHED)
+        rule = published & Q(visibility=Visibility.PUBLIC)
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.filter(rule)
+        society_ids = user.approved_society_ids
+        if user_is_editor(user):
+            return self.filter(~Q(status=Status.DRAFT) | Q(society_id__in=society_ids))
+        if society_ids:
+            rule |= published & Q(visibility=Visibility.MOVEMENT)
+            rule |= Q(society_id__in=society_ids)
+        return self.filter(rule)
+
+    def editable_by(self, user):
+        """Editors edit every practice they see; members and focal points edit their
+        society's practices that are drafts, sent back for changes, or published (an edit to a
+        published practice waits for an editor as a revision)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user_is_editor(user):
+            return self.visible_to(user)
+        return self.filter(
+            society_id__in=user.approved_society_ids,
+            status__in=[Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED],
+        )
+
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_listing(self):
+        return self.select_related("society", "society__country").defer(*SECTIONS, "partners")
+
+
+@pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(),
+    exclude=["search_vector", "search_config"],
+)
+class Practice(models.Model):
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(
+        _("summary"),
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+        help_text=_("Plain text, at most 600 characters."),
+    )
+    context = models.TextField(_("context: the need"), blank=True)
+    activities = models.TextField(_("activities: what was done"), blank=True)
+    results = models.TextField(_("results and evidence"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    replication = models.TextField(
+        _("replication: resources, cost and what another society needs"), blank=True
+    )
+    partners = models.TextField(_("partners"), blank=True)
+    links = ArrayField(
+        models.URLField(max_length=500), verbose_name=_("links"), default=list, blank=True
+    )
+
+    society = models.ForeignKey(
+        NationalSociety,
+        verbose_name=_("National Society"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+    )
+    # The society's region, copied on every write so that filters and facets need no join.
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        to_field="code",
+        db_column="region_code",
+        related_name="practices",
+        null=True,
+        blank=True,
+    )
+    # Taxonomy codes (core.taxonomy); arrays so that filters and facet counts read one table.
+    countries = ArrayField(models.CharField(max_length=3), verbose_name=_("countries"))
+    steps = ArrayField(models.CharField(max_length=40), verbose_name=_("steps of the trail"))
+    dimensions = ArrayField(
+        models.CharField(max_length=40), verbose_name=_("dimensions of resilience")
+    )
+    support_types = ArrayField(models.CharField(max_length=40), verbose_name=_("types of support"))
+    principles = ArrayField(models.CharField(max_length=4), verbose_name=_("principles"))
+    target_groups = ArrayField(
+        models.CharField(max_length=40, choices=TargetGroup.choices),
+        verbose_name=_("target groups"),
+        default=list,
+        blank=True,
+    )
+
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the practice is ongoing."),
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language.choices, default=Language.ENGLISH
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("public contact email"), blank=True)
+
+    # Editors only.
+    replicable = models.BooleanField(_("replicable"), default=False)
+    migrants_participated = models.BooleanField(_("migrants participated"), default=False)
+    evaluated = models.BooleanField(_("evaluated"), default=False)
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    # Workflow.
+    review_note = models.TextField(_("note from the editors"), blank=True)
+    submitted_tags = models.JSONField(
+        _("tags as submitted"),
+        default=dict,
+        blank=True,
+        help_text=_("The society's own tags, kept when editors correct them at review."),
+    )
+    pending_revision = models.JSONField(
+        _("revision waiting for review"),
+        null=True,
+        blank=True,
+        help_text=_("A society's edit to a published practice, applied when an editor approves."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo content"), default=False)
+
+    search_config = RegConfigField(_("search configuration"), default="english")
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=models.F("search_config"))
+        + SearchVector("summary", weight="B", config=models.F("search_config"))
+        + SearchVector(
+            "context",
+            "activities",
+            "results",
+            "lessons",
+            "replication",
+            weight="C",
+            config=models.F("search_config"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="practice_search_gin"),
+            GinIndex(
+                fields=["steps", "dimensions", "support_types", "principles", "countries"],
+                name="practice_tags_gin",
+            ),
+            models.Index(fields=["status", "visibility", "region"], name="practice_status_idx"),
+            models.Index(fields=["society", "status"], name="practice_society_idx"),
+            models.Index(fields=["-published_at", "-id"], name="practice_newest_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="practice_period_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.pk])
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.end_year is None
+
+    def tags(self) -> dict[str, list[str]]:
+        return {field: list(getattr(self, field)) for field in TAG_FIELDS}
+
+    @cached_property
+    def tag_corrections(self) -> dict[str, dict[str, list[str]]]:
+        """Per tag field, what editors added to and removed from the society's own tags."""
+        if not self.submitted_tags:
+            return {}
+        corrections = {}
+        for field in TAG_FIELDS:
+            submitted = set(self.submitted_tags.get(field, []))
+            current = set(getattr(self, field))
+            if submitted != current:
+                corrections[field] = {
+                    "added": sorted(current - submitted),
+                    "removed": sorted(submitted - current),
+                }
+        return corrections
+
+
+def attachment_path(attachment, filename):
+    # Server-generated names: what the user called the file is kept only in original_name.
+    extension = PurePath(filename).suffix.lower()
+    return f"attachments/{uuid.uuid4().hex}{extension}"
+
+
+class Attachment(models.Model):
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("practice")
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("practices:attachment", args=[self.practice_id, self.pk])

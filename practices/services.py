@@ -1,0 +1,350 @@
+"""Every write to practices goes through these functions (pages, API, admin, commands).
+
+Each takes keyword-only arguments, checks permission against the model querysets' rule
+(raising PermissionDenied), validates (raising ValidationError with field errors), runs in a
+transaction, labels the history entry with the actor and the action, and queues its emails
+after commit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import filetype
+import pghistory
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import taxonomy
+from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from practices.models import (
+    SECTIONS,
+    TAG_FIELDS,
+    Attachment,
+    Practice,
+    Status,
+    search_config_for,
+)
+
+# Fields a society may write; editors may also write the editorial ones.
+CONTENT_FIELDS = [
+    "kind",
+    "title",
+    "summary",
+    *SECTIONS,
+    "partners",
+    "links",
+    "countries",
+    *TAG_FIELDS,
+    "target_groups",
+    "start_year",
+    "end_year",
+    "language",
+    "visibility",
+    "contact",
+    "contact_email",
+]
+EDITORIAL_FIELDS = ["replicable", "migrants_participated", "evaluated", "featured"]
+REQUIRED_TAGS = ["countries", *TAG_FIELDS]
+
+VOCABULARIES = {
+    "steps": {code for code, _name in taxonomy.STEPS},
+    "dimensions": {code for code, _name in taxonomy.DIMENSIONS},
+    "support_types": {code for code, _name in taxonomy.SUPPORT_TYPES},
+    "principles": {code for code, *_rest in taxonomy.PRINCIPLES},
+}
+
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+# Extension → the content types its bytes may show (checked with `filetype`, by magic bytes).
+ATTACHMENT_TYPES = {
+    ".pdf": {"application/pdf"},
+    ".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    ".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    ".pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    ".png": {"image/png"},
+    ".jpg": {"image/jpeg"},
+    ".jpeg": {"image/jpeg"},
+}
+
+
+def _is_member(user: User, society: NationalSociety) -> bool:
+    return society.pk in user.approved_society_ids
+
+
+def validate_practice_data(data: dict[str, Any], *, society: NationalSociety) -> dict[str, Any]:
+    """Domain checks shared by the form and the API; raises ValidationError naming fields.
+
+    Returns the data with codes normalised (upper-case countries, duplicates removed, order
+    kept)."""
+    errors: dict[str, list[str]] = {}
+    cleaned = dict(data)
+    for field in REQUIRED_TAGS:
+        if field not in data:
+            continue
+        values = list(dict.fromkeys(data[field] or []))
+        if field == "countries":
+            values = [str(value).upper() for value in values]
+        cleaned[field] = values
+        if not values:
+            errors.setdefault(field, []).append(_("Choose at least one."))
+            continue
+        if field in VOCABULARIES:
+            unknown = [value for value in values if value not in VOCABULARIES[field]]
+            if unknown:
+                errors.setdefault(field, []).append(
+                    _("Unknown code: %(codes)s.") % {"codes": ", ".join(map(str, unknown))}
+                )
+    if cleaned.get("countries"):
+        known = set(
+            Country.objects.filter(iso3__in=cleaned["countries"]).values_list("iso3", flat=True)
+        )
+        unknown = [code for code in cleaned["countries"] if code not in known]
+        if unknown:
+            errors.setdefault("countries", []).append(
+                _("Unknown ISO 3166 alpha-3 code: %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+    if "kind" in data and data["kind"] not in taxonomy.Kind.values:
+        errors.setdefault("kind", []).append(_("Unknown kind."))
+    start, end = data.get("start_year"), data.get("end_year")
+    if start and end and end < start:
+        errors.setdefault("end_year", []).append(_("The end year comes before the start year."))
+    contact = data.get("contact")
+    if (
+        contact is not None
+        and not Membership.objects.approved().filter(user=contact, society=society).exists()
+    ):
+        errors.setdefault("contact", []).append(
+            _("The contact person must be a member of the society.")
+        )
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _apply(practice: Practice, data: dict[str, Any]) -> list[str]:
+    changed = []
+    for field, value in data.items():
+        if getattr(practice, field) != value:
+            setattr(practice, field, value)
+            changed.append(field)
+    practice.search_config = search_config_for(practice.language)
+    practice.region_id = practice.society.region.code if practice.society.region_id else None
+    return changed
+
+
+def _save(practice: Practice) -> Practice:
+    practice.full_clean(exclude=["search_vector", "created_by", "contact"])
+    practice.save()
+    return practice
+
+
+@transaction.atomic
+def create_practice(*, actor: User, society: NationalSociety, data: dict[str, Any]) -> Practice:
+    """A member or focal point of `society` (or an editor) creates a draft of `society`."""
+    if not (_is_member(actor, society) or user_is_editor(actor)):
+        raise PermissionDenied(_("You can only create practices of your own National Society."))
+    content = {key: value for key, value in data.items() if key in CONTENT_FIELDS}
+    missing = [
+        field for field in ["kind", "title", "summary", *REQUIRED_TAGS] if not data.get(field)
+    ]
+    if missing:
+        raise ValidationError({field: [_("This field is required.")] for field in missing})
+    content = validate_practice_data(content, society=society)
+    practice = Practice(society=society, created_by=actor, status=Status.DRAFT)
+    if content.get("contact") is None:
+        content["contact"] = actor if _is_member(actor, society) else None
+    _apply(practice, content)
+    with pghistory.context(user=actor.pk, action="create"):
+        return _save(practice)
+
+
+@transaction.atomic
+def update_practice(*, practice: Practice, actor: User, data: dict[str, Any]) -> Practice:
+    """Edit what `actor` may edit.
+
+    An editor's edit applies at once (tags included: the submitter's own tags stay in
+    `submitted_tags`). A society's edit to a published practice is kept as a pending revision:
+    readers see the published text until an editor publishes the revision.
+    """
+    practice = _lock_editable(practice, actor)
+    is_editor = user_is_editor(actor)
+    allowed = CONTENT_FIELDS + (EDITORIAL_FIELDS if is_editor else [])
+    content = {key: value for key, value in data.items() if key in allowed}
+    content = validate_practice_data(content, society=practice.society)
+    if practice.status == Status.PUBLISHED and not is_editor:
+        revision = dict(practice.pending_revision or {})
+        revision.update(_serialisable(content))
+        practice.pending_revision = revision
+        practice.review_note = ""
+        with pghistory.context(user=actor.pk, action="propose-revision"):
+            practice.save(update_fields=["pending_revision", "review_note", "updated_at"])
+        _notify_editors_on_commit(practice)
+        return practice
+    _apply(practice, content)
+    with pghistory.context(user=actor.pk, action="edit"):
+        return _save(practice)
+
+
+def _serialisable(content: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: (value.pk if key == "contact" and value is not None else value)
+        for key, value in content.items()
+    }
+
+
+def _lock_editable(practice: Practice, actor: User) -> Practice:
+    locked = (
+        Practice.objects.editable_by(actor).select_for_update(of=("self",)).filter(pk=practice.pk)
+    )
+    found = locked.select_related("society", "society__region").first()
+    if found is None:
+        raise PermissionDenied(_("You cannot edit this practice."))
+    return found
+
+
+def _lock_for_editor(practice: Practice, actor: User) -> Practice:
+    if not user_is_editor(actor):
+        raise PermissionDenied(_("Only IFRC editors can do this."))
+    return _lock_editable(practice, actor)
+
+
+def _transition_error(practice: Practice, action: str) -> ValidationError:
+    return ValidationError(
+        {
+            "status": [
+                _("A practice that is %(status)s cannot be %(action)s.")
+                % {"status": practice.get_status_display().lower(), "action": action}
+            ]
+        }
+    )
+
+
+@transaction.atomic
+def submit_practice(*, practice: Practice, actor: User) -> Practice:
+    """The society sends a draft (or a practice sent back for changes) to the editors."""
+    practice = _lock_editable(practice, actor)
+    if practice.status not in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        raise _transition_error(practice, _("submitted"))
+    practice.status = Status.SUBMITTED
+    practice.submitted_at = timezone.now()
+    practice.submitted_tags = practice.tags()
+    with pghistory.context(user=actor.pk, action="submit"):
+        practice.save(update_fields=["status", "submitted_at", "submitted_tags", "updated_at"])
+    _notify_editors_on_commit(practice)
+    return practice
+
+
+@transaction.atomic
+def request_changes(*, practice: Practice, actor: User, note: str) -> Practice:
+    """An editor sends a submitted practice (or a pending revision) back with a note."""
+    practice = _lock_for_editor(practice, actor)
+    if not note.strip():
+        raise ValidationError({"note": [_("Tell the society what to change.")]})
+    if practice.status == Status.PUBLISHED and practice.pending_revision:
+        practice.pending_revision = None
+    elif practice.status == Status.SUBMITTED:
+        practice.status = Status.CHANGES_REQUESTED
+    else:
+        raise _transition_error(practice, _("sent back for changes"))
+    practice.review_note = note.strip()
+    with pghistory.context(user=actor.pk, action="request-changes"):
+        practice.save(update_fields=["status", "pending_revision", "review_note", "updated_at"])
+    _notify_society_on_commit(practice, "changes_requested")
+    return practice
+
+
+@transaction.atomic
+def publish_practice(*, practice: Practice, actor: User) -> Practice:
+    """An editor publishes a submitted practice, or a published practice's pending revision."""
+    practice = _lock_for_editor(practice, actor)
+    if practice.status == Status.PUBLISHED and practice.pending_revision:
+        revision = dict(practice.pending_revision)
+        if "contact" in revision and revision["contact"] is not None:
+            revision["contact"] = User.objects.filter(pk=revision["contact"]).first()
+        _apply(practice, validate_practice_data(revision, society=practice.society))
+        practice.submitted_tags = {
+            field: revision.get(field, getattr(practice, field)) for field in TAG_FIELDS
+        }
+        practice.pending_revision = None
+    elif practice.status in (Status.SUBMITTED, Status.ARCHIVED):
+        practice.status = Status.PUBLISHED
+        practice.published_at = practice.published_at or timezone.now()
+    else:
+        raise _transition_error(practice, _("published"))
+    practice.review_note = ""
+    with pghistory.context(user=actor.pk, action="publish"):
+        _save(practice)
+    _notify_society_on_commit(practice, "published")
+    return practice
+
+
+@transaction.atomic
+def archive_practice(*, practice: Practice, actor: User) -> Practice:
+    practice = _lock_for_editor(practice, actor)
+    if practice.status == Status.ARCHIVED:
+        return practice
+    practice.status = Status.ARCHIVED
+    practice.featured = False
+    with pghistory.context(user=actor.pk, action="archive"):
+        practice.save(update_fields=["status", "featured", "updated_at"])
+    return practice
+
+
+@transaction.atomic
+def add_attachment(*, practice: Practice, actor: User, upload) -> Attachment:
+    """Attach a file: PDF, DOCX, XLSX, PPTX, PNG or JPEG, at most 20 MB, whose bytes match
+    its extension. Stored under a server-generated name."""
+    practice = _lock_editable(practice, actor)
+    validate_upload(upload)
+    kind = filetype.guess(upload)
+    upload.seek(0)
+    return Attachment.objects.create(
+        practice=practice,
+        file=upload,
+        original_name=upload.name[:255],
+        content_type=kind.mime,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+
+
+def validate_upload(upload) -> None:
+    from pathlib import PurePath
+
+    extension = PurePath(upload.name or "").suffix.lower()
+    if extension not in ATTACHMENT_TYPES:
+        raise ValidationError({"file": [_("Attach a PDF, DOCX, XLSX, PPTX, PNG or JPEG file.")]})
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError({"file": [_("The file is larger than 20 MB.")]})
+    kind = filetype.guess(upload)
+    upload.seek(0)
+    if kind is None or kind.mime not in ATTACHMENT_TYPES[extension]:
+        raise ValidationError(
+            {
+                "file": [
+                    _("The file's content is not a %(type)s file.")
+                    % {"type": extension[1:].upper()}
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, actor: User) -> None:
+    _lock_editable(attachment.practice, actor)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+def _notify_editors_on_commit(practice: Practice) -> None:
+    from practices.tasks import notify_editors_of_submission
+
+    transaction.on_commit(lambda: notify_editors_of_submission.delay(practice.pk))
+
+
+def _notify_society_on_commit(practice: Practice, event: str) -> None:
+    from practices.tasks import notify_society_of_review
+
+    transaction.on_commit(lambda: notify_society_of_review.delay(practice.pk, event))
