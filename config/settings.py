@@ -115,7 +115,6 @@ DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=""
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Cache ------------------------------------------------------------------------------------
 # Rate limits (allauth, API throttling) and used two-factor codes are kept in the cache, so
@@ -271,6 +270,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # No request may leave the machine: Swagger UI's validator badge would call an outside host.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Several models name a field kind, language or status with different choices.
+    "ENUM_NAME_OVERRIDES": {
+        "PracticeKindEnum": "core.taxonomy.Kind",
+        "SocietyKindEnum": "core.models.NationalSociety.Kind",
+        "ContentLanguageEnum": "practices.models.Language",
+        "InterfaceLanguageEnum": "config.settings.LANGUAGES",
+        "PracticeStatusEnum": "practices.models.Status",
+        "MembershipStatusEnum": "core.models.Membership.Status",
+    },
 }
 
 # --- Security -------------------------------------------------------------------------------

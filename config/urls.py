@@ -4,6 +4,11 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from core import views as core_views
+from core.api import urls as core_api
+from practices.api import urls as practices_api
+
+# One namespace for the whole API; each app owns its routes.
+api_v1 = [*practices_api.urlpatterns, *core_api.urlpatterns]
 
 urlpatterns = [
     path("", include("core.urls")),
@@ -12,7 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("core.api.urls")),
+    path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # Unknown API addresses answer JSON even with DEBUG on (handler404 only runs with it off).

@@ -52,6 +52,7 @@ class ProfileForm(forms.Form):
 
 
 class SocietyProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email_domains = forms.CharField(
         label=_("Email domains"),
         required=False,

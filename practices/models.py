@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +88,16 @@ class RegConfigField(models.CharField):
 
     def from_db_value(self, value, expression, connection):
         return value
+
+
+@RegConfigField.register_lookup
+class RegConfigExact(Exact):
+    """`search_config = 'english'` must compare configurations, so the value is cast to
+    regconfig (as an untyped literal PostgreSQL would read it as an oid)."""
+
+    def process_rhs(self, compiler, connection):
+        sql, params = super().process_rhs(compiler, connection)
+        return f"({sql})::regconfig", params
 
 
 class PracticeQuerySet(models.QuerySet):

@@ -56,7 +56,7 @@ def with_snippets(queryset: QuerySet, q: str) -> QuerySet:
 
 # facet name → (column or array column, vocabulary as (code, English name) or None)
 FACETS = {
-    "region": ("region_code", taxonomy.REGIONS, False),
+    "region": ("region_id", taxonomy.REGIONS, False),
     "principle": ("principles", [(c, n) for c, n, *_rest in taxonomy.PRINCIPLES], True),
     "step": ("steps", taxonomy.STEPS, True),
     "dimension": ("dimensions", taxonomy.DIMENSIONS, True),

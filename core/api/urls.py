@@ -1,9 +1,9 @@
+"""Core API routes; config/urls.py gathers every app's routes under the "api" namespace."""
+
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from core.api import views
-
-app_name = "api"
 
 router = DefaultRouter()
 router.register("regions", views.RegionViewSet, basename="region")

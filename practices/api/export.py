@@ -1,0 +1,68 @@
+"""CSV export of a practice list: UTF-8 with a byte-order mark (so spreadsheet programs read
+Arabic and accents right), optionally with a second header row of HXL hashtags."""
+
+import csv
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from core import taxonomy
+
+REGION_NAMES = dict(taxonomy.REGIONS)
+
+# (column, HXL hashtag, value of a practice)
+COLUMNS = [
+    ("id", "#meta+id", lambda p, url: p.pk),
+    ("url", "#meta+url", lambda p, url: url(p)),
+    ("kind", "#x_kind", lambda p, url: p.kind),
+    ("title", "#activity+name", lambda p, url: p.title),
+    ("summary", "#description", lambda p, url: p.summary),
+    ("society", "#org+name", lambda p, url: p.society.name),
+    ("society_slug", "#org+code", lambda p, url: p.society.slug),
+    ("region", "#region+code", lambda p, url: p.region_id or ""),
+    ("region_name", "#region+name", lambda p, url: gettext(REGION_NAMES.get(p.region_id, ""))),
+    ("countries", "#country+code", lambda p, url: ";".join(p.countries)),
+    ("steps", "#x_step", lambda p, url: ";".join(p.steps)),
+    ("dimensions", "#x_dimension", lambda p, url: ";".join(p.dimensions)),
+    ("support_types", "#x_support_type", lambda p, url: ";".join(p.support_types)),
+    ("principles", "#x_principle", lambda p, url: ";".join(p.principles)),
+    ("language", "#meta+lang", lambda p, url: p.language),
+    ("visibility", "#x_visibility", lambda p, url: p.visibility),
+    ("status", "#status", lambda p, url: p.status),
+    ("start_year", "#date+start", lambda p, url: p.start_year or ""),
+    ("end_year", "#date+end", lambda p, url: p.end_year or ""),
+    ("published_at", "#date+published", lambda p, url: _date(p.published_at)),
+    ("updated_at", "#date+updated", lambda p, url: _date(p.updated_at)),
+]
+
+
+def _date(value):
+    return value.isoformat() if value else ""
+
+
+class _Echo:
+    """csv.writer writes into this and gets the line back, for streaming."""
+
+    def write(self, value):
+        return value
+
+
+def csv_response(queryset, *, request, hxl: bool) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+
+    def url(practice):
+        return request.build_absolute_uri(practice.get_absolute_url())
+
+    def rows():
+        yield "\ufeff" + writer.writerow([name for name, _tag, _value in COLUMNS])
+        if hxl:
+            yield writer.writerow([tag for _name, tag, _value in COLUMNS])
+        for practice in queryset.iterator(chunk_size=2000):
+            yield writer.writerow([value(practice, url) for _name, _tag, value in COLUMNS])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y%m%d")
+    suffix = "-hxl" if hxl else ""
+    response["Content-Disposition"] = f'attachment; filename="practices-{stamp}{suffix}.csv"'
+    return response

@@ -1,0 +1,193 @@
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from core.models import NationalSociety, User
+from core.taxonomy import Kind
+from practices import permissions
+from practices.models import (
+    SUMMARY_MAX_LENGTH,
+    Attachment,
+    Language,
+    Practice,
+    TargetGroup,
+    Visibility,
+)
+
+
+class SocietyBriefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id")
+
+    class Meta:
+        model = NationalSociety
+        fields = ["id", "slug", "name", "country"]
+
+
+class PracticeListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:practice-detail")
+    society = SocietyBriefSerializer(read_only=True)
+    region = serializers.CharField(source="region_id", read_only=True)
+
+    class Meta:
+        model = Practice
+        fields = [
+            "id",
+            "url",
+            "kind",
+            "title",
+            "summary",
+            "society",
+            "region",
+            "countries",
+            "steps",
+            "dimensions",
+            "support_types",
+            "principles",
+            "language",
+            "visibility",
+            "status",
+            "published_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    name = serializers.CharField(source="original_name")
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "name", "content_type", "size", "url"]
+
+    def get_url(self, attachment) -> str:
+        return self.context["request"].build_absolute_uri(attachment.get_absolute_url())
+
+
+class PracticeDetailSerializer(PracticeListSerializer):
+    page = serializers.SerializerMethodField()
+    attachments = AttachmentSerializer(many=True, read_only=True)
+    period = serializers.SerializerMethodField()
+    rubric = serializers.SerializerMethodField()
+    contact = serializers.SerializerMethodField()
+    review = serializers.SerializerMethodField()
+
+    class Meta(PracticeListSerializer.Meta):
+        fields = [
+            *PracticeListSerializer.Meta.fields,
+            "page",
+            "context",
+            "activities",
+            "results",
+            "lessons",
+            "replication",
+            "partners",
+            "links",
+            "target_groups",
+            "attachments",
+            "contact",
+            "period",
+            "rubric",
+            "featured",
+            "submitted_tags",
+            "review",
+        ]
+        read_only_fields = fields
+
+    def get_page(self, practice) -> str:
+        return self.context["request"].build_absolute_uri(practice.get_absolute_url())
+
+    def get_period(self, practice) -> dict:
+        return {
+            "start_year": practice.start_year,
+            "end_year": practice.end_year,
+            "ongoing": practice.is_ongoing,
+        }
+
+    def get_rubric(self, practice) -> dict:
+        return {
+            "replicable": practice.replicable,
+            "migrants_participated": practice.migrants_participated,
+            "evaluated": practice.evaluated,
+        }
+
+    def get_contact(self, practice) -> dict | None:
+        """The public contact email for everyone; the contact person's name and address for
+        logged-in members of the movement."""
+        user = self.context["request"].user
+        contact = {"email": practice.contact_email or None}
+        if practice.contact and user.is_authenticated and user.approved_society_ids:
+            contact.update(
+                name=practice.contact.get_full_name(), person_email=practice.contact.email
+            )
+        return contact if any(contact.values()) else None
+
+    def get_review(self, practice) -> dict | None:
+        """What the society and the editors see of the review: the editors' note, their tag
+        corrections and a revision waiting for review. Nothing for other readers."""
+        user = self.context["request"].user
+        if not permissions.can_edit_practice(user, practice):
+            return None
+        return {
+            "note": practice.review_note,
+            "tag_corrections": practice.tag_corrections,
+            "pending_revision": practice.pending_revision,
+        }
+
+
+class CodeListField(serializers.ListField):
+    child = serializers.CharField(max_length=40)
+
+
+class PracticeWriteSerializer(serializers.Serializer):
+    """The body of POST and PATCH. Shapes and lengths are checked here; codes, membership and
+    permission by practices.services, whose errors come back as 400 naming the field."""
+
+    society = serializers.SlugField(
+        required=False, help_text="Slug; needed only for members of several societies."
+    )
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    title = serializers.CharField(max_length=300)
+    summary = serializers.CharField(max_length=SUMMARY_MAX_LENGTH)
+    context = serializers.CharField(required=False, allow_blank=True)
+    activities = serializers.CharField(required=False, allow_blank=True)
+    results = serializers.CharField(required=False, allow_blank=True)
+    lessons = serializers.CharField(required=False, allow_blank=True)
+    replication = serializers.CharField(required=False, allow_blank=True)
+    partners = serializers.CharField(required=False, allow_blank=True)
+    links = serializers.ListField(child=serializers.URLField(max_length=500), required=False)
+    countries = CodeListField(allow_empty=False)
+    steps = CodeListField(allow_empty=False)
+    dimensions = CodeListField(allow_empty=False)
+    support_types = CodeListField(allow_empty=False)
+    principles = CodeListField(allow_empty=False)
+    target_groups = serializers.ListField(
+        child=serializers.ChoiceField(choices=TargetGroup.choices), required=False
+    )
+    start_year = serializers.IntegerField(
+        min_value=1950, max_value=2100, required=False, allow_null=True
+    )
+    end_year = serializers.IntegerField(
+        min_value=1950, max_value=2100, required=False, allow_null=True
+    )
+    language = serializers.ChoiceField(choices=Language.choices, required=False)
+    visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
+    contact = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(), required=False, allow_null=True
+    )
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
+    replicable = serializers.BooleanField(required=False)
+    migrants_participated = serializers.BooleanField(required=False)
+    evaluated = serializers.BooleanField(required=False)
+    featured = serializers.BooleanField(required=False)
+
+    def validate(self, attrs):
+        start, end = attrs.get("start_year"), attrs.get("end_year")
+        if start and end and end < start:
+            raise serializers.ValidationError(
+                {"end_year": [_("The end year comes before the start year.")]}
+            )
+        return attrs
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=4000)

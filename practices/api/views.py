@@ -1,0 +1,157 @@
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, renderers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from core.models import NationalSociety, user_is_editor
+from practices import services
+from practices.api.export import csv_response
+from practices.api.serializers import (
+    NoteSerializer,
+    PracticeDetailSerializer,
+    PracticeListSerializer,
+    PracticeWriteSerializer,
+)
+from practices.filters import PracticeFilter
+from practices.models import Practice
+from practices.search import facet_counts
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """Lets `?format=csv` select the export; list() streams it (see practices.api.export)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return b""
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("format", str, enum=["json", "csv"], description="csv: export"),
+            OpenApiParameter("hxl", int, enum=[1], description="with format=csv: HXL row"),
+        ]
+    )
+)
+class PracticeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Smart practices and smart operational elements.
+
+    Lists answer what the requester may see, with `facets` counted on the current filter.
+    Writes follow the editorial workflow: a society member creates a draft of their society,
+    submits it; IFRC editors request changes, publish or archive.
+    """
+
+    filterset_class = PracticeFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    renderer_classes = [*viewsets.GenericViewSet.renderer_classes, CSVRenderer]
+
+    def get_queryset(self):
+        practices = Practice.objects.visible_to(self.request.user)
+        if self.action == "list":
+            return practices.for_listing()
+        return practices.select_related("society", "society__country", "contact").prefetch_related(
+            "attachments"
+        )
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return PracticeListSerializer
+        if self.action in ("create", "partial_update", "update"):
+            return PracticeWriteSerializer
+        return PracticeDetailSerializer
+
+    def get_facets(self, queryset):
+        # The facets statement counts the filtered rows too: the paginator reuses that total
+        # instead of running its own COUNT.
+        self.facet_total, facets = facet_counts(queryset)
+        return facets
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "csv":
+            queryset = self.filter_queryset(self.get_queryset())
+            return csv_response(
+                queryset, request=request, hxl=request.query_params.get("hxl") == "1"
+            )
+        return super().list(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON even when the CSV export was asked for.
+        if isinstance(response, Response) and response.status_code >= 400:
+            request.accepted_renderer = renderers.JSONRenderer()
+            request.accepted_media_type = "application/json"
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def _society_for(self, slug: str | None) -> NationalSociety:
+        user = self.request.user
+        if slug:
+            return get_object_or_404(NationalSociety, slug=slug)
+        if len(user.approved_society_ids) == 1:
+            return NationalSociety.objects.get(pk=next(iter(user.approved_society_ids)))
+        if not user.approved_society_ids and not user_is_editor(user):
+            raise PermissionDenied("You are not an approved member of a National Society.")
+        raise ValidationError({"society": ["Say which society's practice this is (its slug)."]})
+
+    def create(self, request, *args, **kwargs):
+        serializer = PracticeWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        society = self._society_for(data.pop("society", None))
+        practice = services.create_practice(actor=request.user, society=society, data=data)
+        return self._detail(practice, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        practice = self.get_object()
+        serializer = PracticeWriteSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("society", None)  # a practice does not change society
+        practice = services.update_practice(practice=practice, actor=request.user, data=data)
+        return self._detail(practice)
+
+    def update(self, request, *args, **kwargs):
+        return self.partial_update(request, *args, **kwargs)
+
+    def _detail(self, practice, status_code=status.HTTP_200_OK):
+        practice = self.get_queryset().get(pk=practice.pk)
+        serializer = PracticeDetailSerializer(practice, context=self.get_serializer_context())
+        return Response(serializer.data, status=status_code)
+
+    @extend_schema(request=None, responses=PracticeDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        practice = services.submit_practice(practice=self.get_object(), actor=request.user)
+        return self._detail(practice)
+
+    @extend_schema(request=NoteSerializer, responses=PracticeDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="request-changes")
+    def request_changes(self, request, pk=None):
+        serializer = NoteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        practice = services.request_changes(
+            practice=self.get_object(), actor=request.user, note=serializer.validated_data["note"]
+        )
+        return self._detail(practice)
+
+    @extend_schema(request=None, responses=PracticeDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        practice = services.publish_practice(practice=self.get_object(), actor=request.user)
+        return self._detail(practice)
+
+    @extend_schema(request=None, responses=PracticeDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def archive(self, request, pk=None):
+        practice = services.archive_practice(practice=self.get_object(), actor=request.user)
+        return self._detail(practice)
