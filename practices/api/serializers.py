@@ -191,3 +191,7 @@ class PracticeWriteSerializer(serializers.Serializer):
 
 class NoteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=4000)
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()

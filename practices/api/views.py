@@ -3,12 +3,15 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.models import NationalSociety, user_is_editor
 from practices import services
 from practices.api.export import csv_response
 from practices.api.serializers import (
+    AttachmentSerializer,
+    AttachmentUploadSerializer,
     NoteSerializer,
     PracticeDetailSerializer,
     PracticeListSerializer,
@@ -155,3 +158,16 @@ class PracticeViewSet(
     def archive(self, request, pk=None):
         practice = services.archive_practice(practice=self.get_object(), actor=request.user)
         return self._detail(practice)
+
+    @extend_schema(request=AttachmentUploadSerializer, responses={201: AttachmentSerializer})
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def attachments(self, request, pk=None):
+        """Attach a file (multipart field `file`): PDF, DOCX, XLSX, PPTX, PNG or JPEG, at most
+        20 MB, its content matching its extension."""
+        serializer = AttachmentUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        attachment = services.add_attachment(
+            practice=self.get_object(), actor=request.user, upload=serializer.validated_data["file"]
+        )
+        context = self.get_serializer_context()
+        return Response(AttachmentSerializer(attachment, context=context).data, status=201)

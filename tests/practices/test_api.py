@@ -436,3 +436,54 @@ def test_feeds_per_region_and_principle(client, library):
     principle = client.get(reverse("practices:feed_principle", args=["P3"])).content.decode()
     assert principle.count("<entry>") == 2
     assert client.get(reverse("practices:feed_principle", args=["P99"])).status_code == 404
+
+
+# --- Attachments ------------------------------------------------------------------------------
+
+
+def upload(client, practice, name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        reverse("api:practice-attachments", args=[practice.pk]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_alice_attaches_a_pdf_and_bob_cannot_download_it_while_draft(
+    client, alice, bob, alices_draft
+):
+    client.force_login(alice)
+    response = upload(client, alices_draft, "Field report.pdf", PDF)
+    assert response.status_code == 201, response.json()
+    attachment = alices_draft.attachments.get()
+    assert attachment.original_name == "Field report.pdf"
+    assert attachment.content_type == "application/pdf"
+    assert "Field report" not in attachment.file.name  # stored under a server-made name
+    client.force_login(bob)
+    assert client.get(attachment.get_absolute_url()).status_code == 404
+    assert upload(client, alices_draft, "x.pdf", PDF).status_code == 404
+
+
+def test_a_disguised_upload_is_a_400_and_nothing_is_stored(client, alice, alices_draft):
+    client.force_login(alice)
+    png_named_pdf = upload(client, alices_draft, "report.pdf", PNG)
+    assert png_named_pdf.status_code == 400
+    assert "file" in png_named_pdf.json()["errors"]
+    script = upload(client, alices_draft, "run.exe", b"MZ\x90\x00")
+    assert script.status_code == 400
+    text_as_docx = upload(client, alices_draft, "notes.docx", b"just some text")
+    assert text_as_docx.status_code == 400
+    assert not alices_draft.attachments.exists()
+
+
+def test_an_upload_over_20_mb_is_a_400(client, alice, alices_draft):
+    client.force_login(alice)
+    response = upload(client, alices_draft, "big.pdf", PDF + b"0" * (20 * 1024 * 1024))
+    assert response.status_code == 400
+    assert "20 MB" in response.json()["errors"]["file"][0]
+    assert not alices_draft.attachments.exists()
