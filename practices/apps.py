@@ -6,3 +6,11 @@ class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Smart practices")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.sections import register
+        from practices import sections
+
+        register("home", sections.home)
+        register("society", sections.society)
+        register("region", sections.region)

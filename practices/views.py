@@ -1,12 +1,630 @@
-"""Practice pages. (Being written: catalogue, detail, form, workflow, review queue.)"""
+"""Practice pages. Every lookup starts from Practice.objects.visible_to(user), so what a user
+may not see is a 404; every write goes through practices.services."""
 
-from django.http import Http404
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Case, DateTimeField, F, Q, When
+from django.db.models.expressions import RawSQL
+from django.http import FileResponse, Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from pghistory.models import Events
+
+from core import taxonomy
+from core.models import NationalSociety, User, user_is_editor
+from practices import permissions, services
+from practices.filters import PracticeFilter
+from practices.forms import PracticeForm, ReviewQueueForm, add_service_errors
+from practices.models import SECTIONS, Language, Practice, Status
+from practices.rendering import term_label
+from practices.search import facet_counts, with_snippets
+
+PAGE_SIZE = 20
+LIST_PAGE_SIZE = 50
+SIMILAR_COUNT = 4
+# Countries are many: the most frequent are listed, the rest fold away.
+COUNTRIES_SHOWN = 10
+
+FACET_TITLES = {
+    "region": gettext_lazy("Region"),
+    "principle": gettext_lazy("Principle"),
+    "step": gettext_lazy("Step of the trail"),
+    "support_type": gettext_lazy("Type of support"),
+    "dimension": gettext_lazy("Dimension of resilience"),
+    "country": gettext_lazy("Country"),
+    "kind": gettext_lazy("Kind"),
+    "language": gettext_lazy("Language"),
+    "rubric": gettext_lazy("Quality"),
+}
+# Filters shown as removable chips, beyond the facets.
+CHIP_TITLES = {
+    **FACET_TITLES,
+    "society": gettext_lazy("National Society"),
+    "status": gettext_lazy("Status"),
+    "published_after": gettext_lazy("Published on or after"),
+    "published_before": gettext_lazy("Published on or before"),
+}
 
 
-def _not_yet(request, *args, **kwargs):
-    raise Http404
+# --- Catalogue ------------------------------------------------------------------------------
 
 
-catalogue = practice_create = my_practices = review_queue = practice_detail = _not_yet
-practice_edit = practice_history = practice_workflow = _not_yet
-attachment_download = attachment_remove = _not_yet
+def _toggled(params: QueryDict, name: str, value: str) -> str:
+    """The query string with `value` of `name` added, or removed when it is there; other
+    filters are kept and paging starts again."""
+    query = params.copy()
+    query.pop("page", None)
+    values = query.getlist(name)
+    if value in values:
+        values.remove(value)
+    else:
+        values.append(value)
+    query.setlist(name, values)
+    return "?" + query.urlencode()
+
+
+def _facet_groups(facets: dict, params: QueryDict) -> list[dict]:
+    groups = []
+    for name, title in FACET_TITLES.items():
+        chosen = params.getlist(name)
+        values = []
+        for item in facets.get(name, []):
+            selected = item["value"] in chosen
+            if not item["count"] and not selected:
+                continue
+            label = term_label(name, item["value"]) if name == "principle" else item["label"]
+            values.append(
+                {
+                    "value": item["value"],
+                    "label": label,
+                    "count": item["count"],
+                    "selected": selected,
+                    "url": _toggled(params, name, item["value"]),
+                }
+            )
+        if values:
+            shown = COUNTRIES_SHOWN if name == "country" else len(values)
+            groups.append(
+                {"name": name, "title": title, "values": values[:shown], "more": values[shown:]}
+            )
+    return groups
+
+
+def _chips(params: QueryDict) -> list[dict]:
+    society_slugs = [
+        slug for value in params.getlist("society") for slug in value.split(",") if slug
+    ]
+    society_names = (
+        dict(NationalSociety.objects.filter(slug__in=society_slugs).values_list("slug", "name"))
+        if society_slugs
+        else {}
+    )
+    chips = []
+    for name, title in CHIP_TITLES.items():
+        for value in params.getlist(name):
+            if not value:
+                continue
+            if name == "society":
+                label = ", ".join(society_names.get(slug, slug) for slug in value.split(","))
+            elif name == "status":
+                label = Status(value).label if value in Status.values else value
+            else:
+                label = term_label(name, value)
+            chips.append({"title": title, "label": label, "url": _toggled(params, name, value)})
+    return chips
+
+
+def _feeds(params: QueryDict) -> list[tuple[str, str]]:
+    feeds = [(_("New practices"), reverse("practices:feed"))]
+    regions, principles = params.getlist("region"), params.getlist("principle")
+    # Only known codes get a feed link: anything else is a filter error on this page.
+    regions = [code for code in regions if code in dict(taxonomy.REGIONS)]
+    principles = [code for code, *_rest in taxonomy.PRINCIPLES if code in principles]
+    if len(regions) == 1:
+        feeds.append(
+            (
+                _("New practices in %(region)s") % {"region": term_label("region", regions[0])},
+                reverse("practices:feed_region", args=[regions[0]]),
+            )
+        )
+    if len(principles) == 1:
+        feeds.append(
+            (
+                _("New practices for %(principle)s") % {"principle": principles[0]},
+                reverse("practices:feed_principle", args=[principles[0]]),
+            )
+        )
+    return feeds
+
+
+def _csv_url(params: QueryDict) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    query["format"] = "csv"
+    if "status" not in query:
+        query["status"] = Status.PUBLISHED  # the same rows as the page shows
+    return reverse("api:practice-list") + "?" + query.urlencode()
+
+
+def catalogue(request):
+    params = request.GET
+    practices = Practice.objects.visible_to(request.user).for_listing()
+    if "status" not in params:
+        # Readers come for published practices; a society's drafts are on "My society's
+        # practices" and the editors' work in the review queue.
+        practices = practices.published()
+    practice_filter = PracticeFilter(params, queryset=practices, request=request)
+    context = {
+        "filter_form": practice_filter.form,
+        "params": params,
+        "chips": _chips(params),
+        "csv_url": _csv_url(params),
+        "feeds": _feeds(params),
+        "hidden_filters": [
+            (name, value)
+            for name in params
+            if name not in ("q", "ordering", "page")
+            for value in params.getlist(name)
+        ],
+    }
+    if not practice_filter.is_valid():
+        context.update(page=None, facet_groups=[], query=params.get("q", ""))
+        return render(request, "practices/practice_catalogue.html", context, status=400)
+
+    query = practice_filter.form.cleaned_data.get("q", "").strip()
+    results = practice_filter.qs
+    total, facets = facet_counts(results)
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = total  # counted with the facets: no second COUNT(*)
+    page = paginator.get_page(params.get("page"))
+    if query:
+        page.object_list = with_snippets(page.object_list, query)
+    page_query = params.copy()
+    page_query.pop("page", None)
+    context.update(
+        page=page,
+        total=total,
+        query=query,
+        facet_groups=_facet_groups(facets, params),
+        page_query=page_query.urlencode(),
+    )
+    return render(request, "practices/practice_catalogue.html", context)
+
+
+# --- Practice page ----------------------------------------------------------------------------
+
+
+def _similar_practices(practice: Practice, user) -> list[Practice]:
+    codes = [*practice.principles, *practice.steps]
+    # How many of this practice's principle and step codes the other one carries.
+    shared = RawSQL(
+        "(SELECT count(*) FROM unnest(practices_practice.principles || practices_practice.steps)"
+        " AS code WHERE code = ANY(%s))",
+        (codes,),
+    )
+    return list(
+        Practice.objects.visible_to(user)
+        .published()
+        .for_listing()
+        .exclude(pk=practice.pk)
+        .filter(Q(principles__overlap=practice.principles) | Q(steps__overlap=practice.steps))
+        .annotate(shared=shared)
+        .order_by("-shared", "-published_at", "-id")[:SIMILAR_COUNT]
+    )
+
+
+def _workflow_actions(user, practice: Practice) -> list[str]:
+    """The workflow actions `user` may take on `practice` now (the services decide again)."""
+    actions = []
+    if permissions.can_submit_practice(user, practice):
+        actions.append("submit")
+    if permissions.can_review_practice(user, practice):
+        has_revision = practice.status == Status.PUBLISHED and bool(practice.pending_revision)
+        if practice.status in (Status.SUBMITTED, Status.ARCHIVED) or has_revision:
+            actions.append("publish")
+        if practice.status == Status.SUBMITTED or has_revision:
+            actions.append("request-changes")
+        if practice.status != Status.ARCHIVED:
+            actions.append("archive")
+    return actions
+
+
+def _revision_changes(practice: Practice) -> list[tuple[str, str, str]]:
+    """What a pending revision would change: (field label, published value, proposed value)."""
+    changes = []
+    for name, proposed in (practice.pending_revision or {}).items():
+        current = practice.contact_id if name == "contact" else getattr(practice, name, None)
+        if current != proposed:
+            changes.append(
+                (_field_label(name), _history_value(name, current), _history_value(name, proposed))
+            )
+    return changes
+
+
+def practice_detail(request, pk):
+    practice = get_object_or_404(
+        Practice.objects.visible_to(request.user)
+        .select_related("society", "society__country", "region", "contact")
+        .prefetch_related("attachments"),
+        pk=pk,
+    )
+    user = request.user
+    is_editor = user_is_editor(user)
+    is_member = user.is_authenticated and bool(user.approved_society_ids)
+    sections = [
+        (capfirst(Practice._meta.get_field(name).verbose_name), getattr(practice, name))
+        for name in SECTIONS
+    ]
+    context = {
+        "practice": practice,
+        "sections": [(title, text) for title, text in sections if text.strip()],
+        "is_editor": is_editor,
+        # The editors' note, tag corrections and pending revision concern the society and the
+        # editors only.
+        "is_insider": is_editor or (is_member and practice.society_id in user.approved_society_ids),
+        "show_contact_person_email": is_editor or is_member,
+        "can_edit": permissions.can_edit_practice(user, practice),
+        "actions": _workflow_actions(user, practice),
+        "tag_corrections": [
+            (capfirst(Practice._meta.get_field(field).verbose_name), field, change)
+            for field, change in practice.tag_corrections.items()
+        ],
+        "revision_changes": _revision_changes(practice),
+        "similar": _similar_practices(practice, user),
+        # The text keeps its own language and direction inside a page in another language.
+        "content_lang": "" if practice.language == Language.OTHER else practice.language,
+        "content_dir": "rtl" if practice.language == Language.ARABIC else "ltr",
+    }
+    return render(request, "practices/practice_detail.html", context)
+
+
+# --- Submit and edit form -------------------------------------------------------------------
+
+
+def _render_form(request, form: PracticeForm, practice: Practice | None):
+    context = {
+        "form": form,
+        "practice": practice,
+        "attachments": practice.attachments.all() if practice else [],
+    }
+    status = 400 if form.errors else 200
+    return render(request, "practices/practice_form.html", context, status=status)
+
+
+def _attach_and_redirect(request, form: PracticeForm, practice: Practice, message: str):
+    upload = form.cleaned_data.get("attachment")
+    if upload:
+        try:
+            services.add_attachment(practice=practice, actor=request.user, upload=upload)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            messages.warning(request, _("The practice is saved, but the file is not attached."))
+            # Shown again as the saved practice's form, so sending it again does not create a
+            # second practice.
+            form.practice = practice
+            return _render_form(request, form, practice)
+    messages.success(request, message)
+    return redirect(practice)
+
+
+def _bound_form(request, **kwargs) -> PracticeForm:
+    if request.method == "POST":
+        return PracticeForm(request.POST, request.FILES, user=request.user, **kwargs)
+    return PracticeForm(user=request.user, **kwargs)
+
+
+@login_required
+def practice_create(request):
+    user = request.user
+    if not permissions.can_create_practice(user):
+        raise PermissionDenied(
+            _("Only approved members of a National Society and IFRC editors write practices.")
+        )
+    form = _bound_form(request)
+    if request.method == "POST" and form.is_valid():
+        society = form.cleaned_data.get("society") or NationalSociety.objects.get(
+            pk=next(iter(user.approved_society_ids))
+        )
+        data = form.practice_data()
+        try:
+            with transaction.atomic():
+                practice = services.create_practice(actor=user, society=society, data=data)
+                editorial = {name: data[name] for name in services.EDITORIAL_FIELDS if name in data}
+                # A new practice takes content only; an editor's rubric is a second write, for
+                # a draft the editor may still see (see below).
+                if any(editorial.values()) and permissions.can_edit_practice(user, practice):
+                    practice = services.update_practice(
+                        practice=practice, actor=user, data=editorial
+                    )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if not permissions.can_view_practice(user, practice):
+                # An editor's draft for a society they do not belong to is that society's
+                # until it is submitted (Practice.objects.visible_to): the editor no longer
+                # sees it.
+                messages.success(
+                    request,
+                    _(
+                        "The practice is saved as a draft of %(society)s. Its members see it "
+                        "and submit it for review."
+                    )
+                    % {"society": society},
+                )
+                return redirect(society)
+            message = _("The practice is saved as a draft. Submit it when it is ready for review.")
+            return _attach_and_redirect(request, form, practice, message)
+    return _render_form(request, form, None)
+
+
+@login_required
+def practice_edit(request, pk):
+    practice = get_object_or_404(
+        Practice.objects.visible_to(request.user).select_related("society"), pk=pk
+    )
+    if not permissions.can_edit_practice(request.user, practice):
+        raise PermissionDenied(
+            _("This practice cannot be edited now: it waits for review, or it is archived.")
+        )
+    form = _bound_form(request, practice=practice)
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = services.update_practice(
+                practice=practice, actor=request.user, data=form.practice_data()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if form.edit_waits_for_review:
+                message = _(
+                    "Your changes are sent to the IFRC editors. Readers see the published text "
+                    "until an editor publishes them."
+                )
+            else:
+                message = _("The practice is saved.")
+            return _attach_and_redirect(request, form, practice, message)
+    return _render_form(request, form, practice)
+
+
+# --- Attachments ------------------------------------------------------------------------------
+
+
+def attachment_download(request, pk, attachment_pk):
+    practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
+    attachment = get_object_or_404(practice.attachments, pk=attachment_pk)
+    try:
+        file = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@login_required
+def attachment_remove(request, pk, attachment_pk):
+    practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
+    attachment = get_object_or_404(practice.attachments, pk=attachment_pk)
+    services.remove_attachment(attachment=attachment, actor=request.user)
+    messages.success(request, _("%(name)s is removed.") % {"name": attachment.original_name})
+    return redirect("practices:edit", pk=practice.pk)
+
+
+# --- Workflow ---------------------------------------------------------------------------------
+
+
+def _next_url(request, practice: Practice) -> str:
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return practice.get_absolute_url()
+
+
+@require_POST
+@login_required
+def practice_workflow(request, pk, action):
+    workflow = {
+        "submit": (
+            services.submit_practice,
+            _("The practice is submitted. The IFRC editors are told it waits for review."),
+        ),
+        "publish": (services.publish_practice, _("The practice is published.")),
+        "request-changes": (
+            services.request_changes,
+            _("The practice is sent back to the society with your note."),
+        ),
+        "archive": (services.archive_practice, _("The practice is archived.")),
+    }
+    if action not in workflow:
+        raise Http404
+    practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
+    service, success = workflow[action]
+    extra = {"note": request.POST.get("note", "")} if action == "request-changes" else {}
+    try:
+        service(practice=practice, actor=request.user, **extra)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect(_next_url(request, practice))
+
+
+# --- Lists for societies and editors --------------------------------------------------------
+
+
+@login_required
+def my_practices(request):
+    user = request.user
+    practices = (
+        Practice.objects.visible_to(user)
+        .filter(society_id__in=user.approved_society_ids)
+        .select_related("society")
+        .defer(*SECTIONS, "partners")
+        .order_by("-updated_at", "-id")
+    )
+    page = Paginator(practices, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    editable = set(
+        Practice.objects.editable_by(user)
+        .filter(pk__in=[practice.pk for practice in page])
+        .values_list("pk", flat=True)
+    )
+    context = {
+        "page": page,
+        "editable": editable,
+        "several_societies": len(user.approved_society_ids) > 1,
+        "can_create": permissions.can_create_practice(user),
+    }
+    return render(request, "practices/practice_mine.html", context)
+
+
+@login_required
+def review_queue(request):
+    user = request.user
+    if not user_is_editor(user):
+        raise PermissionDenied(_("The review queue is for IFRC editors."))
+    form = ReviewQueueForm(request.GET)
+    practices = (
+        Practice.objects.visible_to(user)
+        .filter(
+            Q(status=Status.SUBMITTED) | Q(status=Status.PUBLISHED, pending_revision__isnull=False)
+        )
+        .select_related("society", "region")
+        .defer(*SECTIONS, "partners")
+        # A revision has waited since the society last edited it; a submission since it was
+        # submitted.
+        .annotate(
+            waiting_since=Case(
+                When(status=Status.PUBLISHED, then=F("updated_at")), default=F("submitted_at")
+            )
+        )
+        .order_by("waiting_since", "id")
+    )
+    status = 200
+    if form.is_valid():
+        wanted = form.cleaned_data
+        if wanted["status"] == "submitted":
+            practices = practices.filter(status=Status.SUBMITTED)
+        elif wanted["status"] == "revision":
+            practices = practices.filter(status=Status.PUBLISHED)
+        if wanted["region"]:
+            practices = practices.filter(region_id=wanted["region"])
+        if wanted["waiting"]:
+            practices = practices.filter(
+                waiting_since__lte=timezone.now() - timedelta(days=wanted["waiting"])
+            )
+    else:
+        practices, status = practices.none(), 400
+    page = Paginator(practices, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_query = request.GET.copy()
+    page_query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "page_query": page_query.urlencode(),
+        # Everything in the queue is submitted or carries a revision: both can be published
+        # or sent back, and the editor comes back here afterwards.
+        "queue_actions": ["publish", "request-changes"],
+        "next": request.get_full_path(),
+    }
+    return render(request, "practices/practice_review_queue.html", context, status=status)
+
+
+# --- History ----------------------------------------------------------------------------------
+
+# Changed on every save, or derived: no reader learns anything from them.
+HISTORY_HIDDEN_FIELDS = {"updated_at", "search_config"}
+HISTORY_ACTIONS = {
+    "create": gettext_lazy("Created"),
+    "edit": gettext_lazy("Edited"),
+    "propose-revision": gettext_lazy("Edit proposed for review"),
+    "submit": gettext_lazy("Submitted"),
+    "request-changes": gettext_lazy("Changes requested"),
+    "publish": gettext_lazy("Published"),
+    "archive": gettext_lazy("Archived"),
+}
+
+
+def _history_value(name: str, value) -> str:
+    """A value of an event row (as PostgreSQL's row_to_json wrote it) for people to read."""
+    if value in (None, "", [], {}):
+        return "—"
+    try:
+        field = Practice._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field is not None and field.choices and isinstance(value, str):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, DateTimeField) and isinstance(value, str):
+        moment = parse_datetime(value)
+        return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else value
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {_history_value(key, item)}" for key, item in value.items())
+    return str(value)
+
+
+def _field_label(name: str) -> str:
+    try:
+        return capfirst(Practice._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a column the model no longer has
+        return name
+
+
+@login_required
+def practice_history(request, pk):
+    practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
+    if not user_is_editor(request.user):
+        raise PermissionDenied(_("The history of a practice is for IFRC editors."))
+    events = list(Events.objects.tracks(practice).order_by("-pgh_created_at", "-pgh_id"))
+    user_ids = {
+        (event.pgh_context or {}).get("user")
+        for event in events
+        if (event.pgh_context or {}).get("user")
+    }
+    people = User.objects.in_bulk([int(user_id) for user_id in user_ids])
+    entries = []
+    for event in events:
+        context = event.pgh_context or {}
+        person = people.get(int(context["user"])) if context.get("user") else None
+        changes = [
+            (_field_label(name), _history_value(name, old), _history_value(name, new))
+            for name, (old, new) in sorted((event.pgh_diff or {}).items())
+            if name not in HISTORY_HIDDEN_FIELDS
+        ]
+        entries.append(
+            {
+                "when": event.pgh_created_at,
+                "who": person,
+                "action": HISTORY_ACTIONS.get(context.get("action"), context.get("action"))
+                or event.pgh_label,
+                "created": event.pgh_label == "insert",
+                "changes": changes,
+            }
+        )
+    return render(
+        request, "practices/practice_history.html", {"practice": practice, "entries": entries}
+    )

@@ -49,7 +49,10 @@ def society_b(db):
 
 
 def with_totp(user):
-    TOTP.activate(user, generate_totp_secret())
+    # The secret stays on the object so that a test can compute codes (the browser test
+    # logs in through the two-factor form).
+    user.totp_secret = generate_totp_secret()
+    TOTP.activate(user, user.totp_secret)
     return user
 
 

@@ -1,0 +1,341 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as country_names
+
+from core import taxonomy
+from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from practices.models import SECTIONS, SUMMARY_MAX_LENGTH, Language, Practice, Status, TargetGroup
+from practices.rendering import term_label
+from practices.services import CONTENT_FIELDS, EDITORIAL_FIELDS, validate_upload
+
+MARKDOWN_HINT = _(
+    "Markdown works: **bold**, *italic*, lists starting with “-”, [a link](https://…), "
+    "and a blank line between paragraphs."
+)
+# The services name the uploaded file `file`; the form calls its field `attachment`.
+SERVICE_FIELD_NAMES = {"file": "attachment"}
+
+
+def _label(field_name):
+    return capfirst(Practice._meta.get_field(field_name).verbose_name)
+
+
+def _tag_choices(name, vocabulary):
+    return [(code, term_label(name, code)) for code, *_rest in vocabulary]
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.get_full_name()} ({user.email})" if user.full_name else user.email
+
+
+class PracticeForm(forms.Form):
+    """Every field of a practice a society writes, plus the editors' rubric; the services
+    check the rules again (the API writes through them too)."""
+
+    society = forms.ModelChoiceField(
+        label=_("National Society"), queryset=NationalSociety.objects.none()
+    )
+    kind = forms.ChoiceField(label=_label("kind"), choices=taxonomy.Kind.choices)
+    title = forms.CharField(label=_label("title"), max_length=300)
+    summary = forms.CharField(
+        label=_label("summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Plain text, at most 600 characters: what the practice is, in a few lines."),
+    )
+    context = forms.CharField(
+        label=_label("context"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HINT,
+    )
+    activities = forms.CharField(
+        label=_label("activities"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HINT,
+    )
+    results = forms.CharField(
+        label=_label("results"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HINT,
+    )
+    lessons = forms.CharField(
+        label=_label("lessons"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HINT,
+    )
+    replication = forms.CharField(
+        label=_label("replication"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HINT,
+    )
+    partners = forms.CharField(
+        label=_label("partners"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    links = forms.CharField(
+        label=_label("links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One web address per line, starting with https://"),
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries where it runs"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
+    steps = forms.MultipleChoiceField(
+        label=_label("steps"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    dimensions = forms.MultipleChoiceField(
+        label=_label("dimensions"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    support_types = forms.MultipleChoiceField(
+        label=_label("support_types"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    principles = forms.MultipleChoiceField(
+        label=_("Principles of the IFRC Policy on Migration"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+    )
+    target_groups = forms.MultipleChoiceField(
+        label=_label("target_groups"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=TargetGroup.choices,
+        required=False,
+    )
+    start_year = forms.IntegerField(
+        label=_label("start_year"), min_value=1950, max_value=2100, required=False
+    )
+    end_year = forms.IntegerField(
+        label=_label("end_year"),
+        min_value=1950,
+        max_value=2100,
+        required=False,
+        help_text=_("Leave empty while the practice is ongoing."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of this text"), choices=Language.choices, initial=Language.ENGLISH
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it once published"),
+        choices=Practice._meta.get_field("visibility").choices,
+        widget=forms.RadioSelect,
+        initial="public",
+    )
+    contact = ContactChoiceField(
+        label=_label("contact"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("No contact person"),
+        help_text=_("A member of the society. Only logged-in members see their email address."),
+    )
+    contact_email = forms.EmailField(
+        label=_label("contact_email"),
+        required=False,
+        help_text=_("Shown to everyone who can read the practice."),
+    )
+    replicable = forms.BooleanField(label=_label("replicable"), required=False)
+    migrants_participated = forms.BooleanField(
+        label=_label("migrants_participated"), required=False
+    )
+    evaluated = forms.BooleanField(label=_label("evaluated"), required=False)
+    featured = forms.BooleanField(label=_label("featured"), required=False)
+    attachment = forms.FileField(
+        label=_("Add an attachment"),
+        required=False,
+        help_text=_("PDF, DOCX, XLSX, PPTX, PNG or JPEG, at most 20 MB."),
+    )
+
+    def __init__(self, *args, user, practice=None, **kwargs):
+        self.user = user
+        self.practice = practice
+        self.is_editor = user_is_editor(user)
+        if practice is not None and "initial" not in kwargs:
+            kwargs["initial"] = self._initial_from(practice)
+        elif practice is None:
+            kwargs.setdefault("initial", {"contact": user.pk})
+        super().__init__(*args, **kwargs)
+        self.fields["steps"].choices = _tag_choices("step", taxonomy.STEPS)
+        self.fields["dimensions"].choices = _tag_choices("dimension", taxonomy.DIMENSIONS)
+        self.fields["support_types"].choices = _tag_choices("support_type", taxonomy.SUPPORT_TYPES)
+        self.fields["principles"].choices = _tag_choices("principle", taxonomy.PRINCIPLES)
+        self.fields["countries"].choices = self._country_choices()
+
+        societies = self._society_choices()
+        if societies is None:
+            del self.fields["society"]
+        else:
+            self.fields["society"].queryset = societies
+        contacts = self._contact_choices(societies)
+        if contacts is None:
+            del self.fields["contact"]
+        else:
+            self.fields["contact"].queryset = contacts
+        if not self.is_editor:
+            for name in EDITORIAL_FIELDS:
+                del self.fields[name]
+
+    def _initial_from(self, practice):
+        initial = {name: getattr(practice, name) for name in CONTENT_FIELDS + EDITORIAL_FIELDS}
+        initial["contact"] = practice.contact_id
+        if practice.pending_revision and not self.is_editor:
+            # The society goes on editing its revision, not the text readers see.
+            initial.update(practice.pending_revision)
+        initial["links"] = "\n".join(initial["links"] or [])
+        return initial
+
+    def _country_choices(self):
+        # django-countries sorts by name in the active language; only the countries of the
+        # reference data are offered, the ones the services accept.
+        known = set(Country.objects.values_list("iso3", flat=True))
+        choices = []
+        for code, name in country_names:
+            iso3 = country_names.alpha3(code)
+            if iso3 in known:
+                choices.append((iso3, name))
+        return choices
+
+    def _society_choices(self):
+        """A new practice's society is asked only of editors and of members of several."""
+        if self.practice is not None:
+            return None
+        if self.is_editor:
+            return NationalSociety.objects.national_societies().order_by("name")
+        if len(self.user.approved_society_ids) > 1:
+            return NationalSociety.objects.filter(pk__in=self.user.approved_society_ids)
+        return None
+
+    def _contact_choices(self, societies):
+        if self.practice is not None:
+            society_ids = [self.practice.society_id]
+        else:
+            society_ids = list(self.user.approved_society_ids)
+        if not society_ids:
+            return None
+        members = Membership.objects.approved().filter(society_id__in=society_ids)
+        return User.objects.filter(is_active=True, memberships__in=members).distinct()
+
+    def clean_links(self):
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        validate = URLValidator(schemes=["http", "https"])
+        invalid = []
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError:
+                invalid.append(line)
+        if invalid:
+            raise ValidationError(
+                _("Not a web address: %(links)s"), params={"links": ", ".join(invalid)}
+            )
+        return lines
+
+    def clean_attachment(self):
+        # Checked before anything is saved, so a wrong file leaves the practice unchanged and
+        # the form as typed; add_attachment checks it again with the same rule.
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            try:
+                validate_upload(upload)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from error
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year comes before the start year."))
+        return cleaned
+
+    def practice_data(self) -> dict:
+        """What the services take: the content fields, and the rubric for editors."""
+        names = CONTENT_FIELDS + (EDITORIAL_FIELDS if self.is_editor else [])
+        return {name: self.cleaned_data[name] for name in names if name in self.fields}
+
+    def fieldsets(self):
+        """The fields in groups for the page, each group a fieldset with its legend."""
+        groups = [
+            (
+                _("About the practice"),
+                ["society", "kind", "title", "summary", "language", "visibility"],
+            ),
+            (_("The practice, section by section"), [*SECTIONS, "partners", "links"]),
+            (
+                _("Where, for whom, and when"),
+                [
+                    "countries",
+                    "steps",
+                    "principles",
+                    "support_types",
+                    "dimensions",
+                    "target_groups",
+                    "start_year",
+                    "end_year",
+                ],
+            ),
+            (_("Contact"), ["contact", "contact_email"]),
+            (_("Editors only"), EDITORIAL_FIELDS),
+        ]
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in groups
+            if any(name in self.fields for name in names)
+        ]
+
+    @property
+    def edit_waits_for_review(self) -> bool:
+        return (
+            self.practice is not None
+            and self.practice.status == Status.PUBLISHED
+            and not self.is_editor
+        )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Shows a service's ValidationError on the form, each message beside its field."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        name = SERVICE_FIELD_NAMES.get(field, field)
+        form.add_error(name if name in form.fields else None, messages)
+
+
+class ReviewQueueForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Waiting"),
+        required=False,
+        choices=[
+            ("", _("Everything waiting")),
+            ("submitted", _("New submissions")),
+            ("revision", _("Edits of published practices")),
+        ],
+    )
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=())
+    waiting = forms.TypedChoiceField(
+        label=_("Waiting for"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", _("Any time")),
+            (7, _("More than 7 days")),
+            (14, _("More than 14 days")),
+            (30, _("More than 30 days")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("All regions"))] + [
+            (code, term_label("region", code)) for code, _name in taxonomy.REGIONS
+        ]

@@ -1,0 +1,126 @@
+"""Turning what users write into HTML that is safe to show to everyone else.
+
+Markdown lets users write raw HTML, so its output is only ever shown after nh3 has cleaned it
+with a small allow-list: no script, no event handlers, no javascript: links, no images (an image
+from another host would tell it who reads the page).
+"""
+
+import markdown
+import nh3
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django_countries import countries as country_names
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from core import taxonomy
+from practices.models import Language, TargetGroup
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "noopener noreferrer nofollow"
+
+
+class _ShiftHeadings(Treeprocessor):
+    # The page already has its h1 and an h2 per section: a "# Heading" the user writes becomes
+    # an h3, anything smaller an h4, so the outline of the page stays right.
+    def run(self, root):
+        for element in root.iter():
+            if element.tag in ("h1", "h2"):
+                element.tag = "h3"
+            elif element.tag in ("h3", "h4", "h5", "h6"):
+                element.tag = "h4"
+
+
+class _ShiftHeadingsExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_ShiftHeadings(md), "shift_headings", 0)
+
+
+def render_markdown(text: str) -> SafeString:
+    if not text:
+        return mark_safe("")
+    html = markdown.markdown(
+        text, extensions=["tables", "sane_lists", _ShiftHeadingsExtension()], output_format="html"
+    )
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=LINK_REL,
+    )
+    return mark_safe(cleaned)  # cleaned by nh3 just above
+
+
+def safe_snippet(snippet: str) -> SafeString:
+    """A search snippet (plain text with the matches in <mark>, from ts_headline) as HTML.
+
+    ts_headline does not escape the text around the marks, so everything is escaped first,
+    then only the mark tags are let back in; nh3 then closes any mark left open (a summary
+    may itself contain the text "<mark>")."""
+    escaped = escape(snippet or "")
+    with_marks = escaped.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+    return mark_safe(nh3.clean(with_marks, tags={"mark"}, attributes={}))
+
+
+# Taxonomy codes → their English names, the source strings of the translated labels. The keys
+# are the catalogue's filter names, so a tag links to `?<name>=<code>`.
+_VOCABULARIES = {
+    "region": dict(taxonomy.REGIONS),
+    "step": dict(taxonomy.STEPS),
+    "dimension": dict(taxonomy.DIMENSIONS),
+    "support_type": dict(taxonomy.SUPPORT_TYPES),
+    "principle": {code: name for code, name, *_rest in taxonomy.PRINCIPLES},
+}
+# Practice's array fields → the catalogue filter for their values.
+TAG_FILTERS = {
+    "steps": "step",
+    "dimensions": "dimension",
+    "support_types": "support_type",
+    "principles": "principle",
+    "countries": "country",
+}
+
+
+def term_label(name: str, code: str) -> str:
+    """The label of a taxonomy code in the active language (the code itself when unknown)."""
+    if name in TAG_FILTERS:
+        name = TAG_FILTERS[name]
+    if name == "country":
+        return str(country_names.name(country_names.alpha2(code) or "")) or code
+    if name == "kind":
+        return str(taxonomy.Kind(code).label) if code in taxonomy.Kind.values else code
+    if name == "language":
+        return str(Language(code).label) if code in Language.values else code
+    if name == "target_groups":
+        return str(TargetGroup(code).label) if code in TargetGroup.values else code
+    english = _VOCABULARIES.get(name, {}).get(code)
+    if english is None:
+        return code
+    if name == "principle":
+        return f"{code} · {gettext(english)}"
+    return gettext(english)
