@@ -294,6 +294,10 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# History context (who, which URL) is only needed where something may be written; reads skip
+# the extra statement pghistory would otherwise prefix to their first query.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

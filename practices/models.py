@@ -109,7 +109,8 @@ class PracticeQuerySet(models.QuerySet):
         - published and movement: approved members of any society, and editors;
         - published and ifrc: editors and the owning society;
         - not published: the owning society (drafts included); editors see every practice
-          but a draft, which stays the society's own until it is submitted.
+          but a draft, which stays the society's own until it is submitted (drafts an editor
+          wrote for a society are theirs to see too).
         """
         published = Q(status=Status.PUBLISHED)
         rule = published & Q(visibility=Visibility.PUBLIC)
@@ -117,7 +118,9 @@ class PracticeQuerySet(models.QuerySet):
             return self.filter(rule)
         society_ids = user.approved_society_ids
         if user_is_editor(user):
-            return self.filter(~Q(status=Status.DRAFT) | Q(society_id__in=society_ids))
+            return self.filter(
+                ~Q(status=Status.DRAFT) | Q(society_id__in=society_ids) | Q(created_by=user)
+            )
         if society_ids:
             rule |= published & Q(visibility=Visibility.MOVEMENT)
             rule |= Q(society_id__in=society_ids)

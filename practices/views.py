@@ -343,28 +343,14 @@ def practice_create(request):
             with transaction.atomic():
                 practice = services.create_practice(actor=user, society=society, data=data)
                 editorial = {name: data[name] for name in services.EDITORIAL_FIELDS if name in data}
-                # A new practice takes content only; an editor's rubric is a second write, for
-                # a draft the editor may still see (see below).
-                if any(editorial.values()) and permissions.can_edit_practice(user, practice):
+                # A new practice takes content only; an editor's rubric is a second write.
+                if any(editorial.values()):
                     practice = services.update_practice(
                         practice=practice, actor=user, data=editorial
                     )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            if not permissions.can_view_practice(user, practice):
-                # An editor's draft for a society they do not belong to is that society's
-                # until it is submitted (Practice.objects.visible_to): the editor no longer
-                # sees it.
-                messages.success(
-                    request,
-                    _(
-                        "The practice is saved as a draft of %(society)s. Its members see it "
-                        "and submit it for review."
-                    )
-                    % {"society": society},
-                )
-                return redirect(society)
             message = _("The practice is saved as a draft. Submit it when it is ready for review.")
             return _attach_and_redirect(request, form, practice, message)
     return _render_form(request, form, None)

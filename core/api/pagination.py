@@ -15,6 +15,8 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.facets = view.get_facets(queryset) if hasattr(view, "get_facets") else None
+        # A view whose facet statement also counted the rows sets `facet_total`; no second COUNT.
+        self.known_count = getattr(view, "facet_total", None) if self.facets is not None else None
         self.count_only = request.query_params.get(self.limit_query_param) == "0"
         if self.count_only:
             self.count = self.get_count(queryset)
@@ -23,6 +25,11 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             self.offset = 0
             return []
         return super().paginate_queryset(queryset, request, view)
+
+    def get_count(self, queryset):
+        if self.known_count is not None:
+            return self.known_count
+        return super().get_count(queryset)
 
     def get_paginated_response(self, data):
         body = {

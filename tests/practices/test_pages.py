@@ -500,14 +500,20 @@ def test_edith_writes_a_practice_of_her_society_with_its_rubric(client, edith, s
     assert practice.society == society_b and practice.evaluated
 
 
-def test_edith_writes_a_draft_for_another_society_which_keeps_it(client, edith, bob, society_b):
+def test_edith_writes_a_draft_for_another_society_and_both_see_it(
+    client, edith, bob, alice, society_b
+):
     client.force_login(edith)
     response = client.post(CREATE, form_data(society=society_b.pk, evaluated="on"))
-    assert response["Location"] == society_b.get_absolute_url()
     practice = Practice.objects.get()
+    assert response["Location"] == detail(practice)
     assert practice.society == society_b and practice.status == Status.DRAFT
+    assert practice.evaluated
+    assert client.get(detail(practice)).status_code == 200
     client.force_login(bob)
     assert client.get(detail(practice)).status_code == 200
+    client.force_login(alice)
+    assert client.get(detail(practice)).status_code == 404
 
 
 def test_invalid_links_and_years_are_shown_on_the_form(client, alice):
