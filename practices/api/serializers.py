@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -49,6 +50,47 @@ class PracticeListSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, practice):
+        # Lists are the API's hot path: the declared fields document the shape (and serve the
+        # schema), this builds the same dictionary without per-field machinery or a URL
+        # reversal per row.
+        if self.__class__ is not PracticeListSerializer:
+            return super().to_representation(practice)
+        base = self.context.get("practice_base_url")
+        if base is None:
+            base = self.context["request"].build_absolute_uri(reverse("api:practice-list"))
+            self.context["practice_base_url"] = base
+        society = practice.society
+        return {
+            "id": practice.pk,
+            "url": f"{base}{practice.pk}/",
+            "kind": practice.kind,
+            "title": practice.title,
+            "summary": practice.summary,
+            "society": {
+                "id": society.pk,
+                "slug": society.slug,
+                "name": society.name,
+                "country": society.country_id,
+            },
+            "region": practice.region_id,
+            "countries": practice.countries,
+            "steps": practice.steps,
+            "dimensions": practice.dimensions,
+            "support_types": practice.support_types,
+            "principles": practice.principles,
+            "language": practice.language,
+            "visibility": practice.visibility,
+            "status": practice.status,
+            "published_at": DATETIME.to_representation(practice.published_at)
+            if practice.published_at
+            else None,
+            "updated_at": DATETIME.to_representation(practice.updated_at),
+        }
+
+
+DATETIME = serializers.DateTimeField()
 
 
 class AttachmentSerializer(serializers.ModelSerializer):

@@ -487,3 +487,14 @@ def test_an_upload_over_20_mb_is_a_400(client, alice, alices_draft):
     assert response.status_code == 400
     assert "20 MB" in response.json()["errors"]["file"][0]
     assert not alices_draft.attachments.exists()
+
+
+def test_list_items_carry_the_same_values_as_the_detail(client, library):
+    item = client.get(LIST, {"limit": 1}).json()["results"][0]
+    assert list(item) == [
+        "id", "url", "kind", "title", "summary", "society", "region", "countries", "steps",
+        "dimensions", "support_types", "principles", "language", "visibility", "status",
+        "published_at", "updated_at",
+    ]  # fmt: skip
+    full = client.get(item["url"]).json()
+    assert item == {key: full[key] for key in item}
