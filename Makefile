@@ -41,8 +41,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 
 # Compiled translation catalogues, built with Babel so no system gettext is needed.
 messages: $(INSTALLED)
-	@$(BIN)/pybabel -q compile --domain django --directory locale --use-fuzzy 2>/dev/null || \
-		$(BIN)/pybabel compile --domain django --directory locale
+	$(BIN)/pybabel -q compile --domain django --directory locale
 
 setup: $(INSTALLED) .env messages
 
@@ -53,6 +52,7 @@ db: setup
 demo: db
 	$(MANAGE) load_demo
 
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: db
 	@if [ "$(DEMO)" != "0" ]; then $(MANAGE) load_demo --if-empty; fi
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

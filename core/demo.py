@@ -42,7 +42,7 @@ def load() -> list[str]:
         society = NationalSociety.objects.national_societies().get(country_id=country)
         _person(email, full_name, password)
         services.add_member(email=email, society=society, role=role)
-        lines.append(f"{email}: {role} of {society.name}")
+        lines.append(f"{email}: {role.label.lower()} of {society.name}")
     for email, full_name, country in PENDING:
         society = NationalSociety.objects.national_societies().get(country_id=country)
         user = _person(email, full_name, password)

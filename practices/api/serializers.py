@@ -13,6 +13,7 @@ from practices.models import (
     TargetGroup,
     Visibility,
 )
+from practices.services import VOCABULARIES
 
 
 class SocietyBriefSerializer(serializers.ModelSerializer):
@@ -176,8 +177,13 @@ class PracticeDetailSerializer(PracticeListSerializer):
         }
 
 
-class CodeListField(serializers.ListField):
-    child = serializers.CharField(max_length=40)
+def code_list(vocabulary: str | None = None, **kwargs) -> serializers.ListField:
+    """A list of taxonomy codes; unknown ones are refused with the other field errors."""
+    if vocabulary is None:
+        child = serializers.CharField(max_length=40)
+    else:
+        child = serializers.ChoiceField(choices=sorted(VOCABULARIES[vocabulary]))
+    return serializers.ListField(child=child, **kwargs)
 
 
 class PracticeWriteSerializer(serializers.Serializer):
@@ -197,11 +203,11 @@ class PracticeWriteSerializer(serializers.Serializer):
     replication = serializers.CharField(required=False, allow_blank=True)
     partners = serializers.CharField(required=False, allow_blank=True)
     links = serializers.ListField(child=serializers.URLField(max_length=500), required=False)
-    countries = CodeListField(allow_empty=False)
-    steps = CodeListField(allow_empty=False)
-    dimensions = CodeListField(allow_empty=False)
-    support_types = CodeListField(allow_empty=False)
-    principles = CodeListField(allow_empty=False)
+    countries = code_list(allow_empty=False)  # checked against the countries table by the service
+    steps = code_list("steps", allow_empty=False)
+    dimensions = code_list("dimensions", allow_empty=False)
+    support_types = code_list("support_types", allow_empty=False)
+    principles = code_list("principles", allow_empty=False)
     target_groups = serializers.ListField(
         child=serializers.ChoiceField(choices=TargetGroup.choices), required=False
     )
