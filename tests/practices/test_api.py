@@ -7,39 +7,14 @@ from django.urls import reverse
 
 from practices import services
 from practices.models import Practice, Status
+from tests.practices.factories import make_practice, practice_data
 
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("api:practice-list")
 
 
-def body(**overrides):
-    data = {
-        "kind": "smart-practice",
-        "title": "Restoring family links at the border",
-        "summary": "Volunteers help separated migrants contact their families.",
-        "context": "Families are separated when people cross borders in a hurry.",
-        "activities": "Phone charging, free calls and tracing requests.",
-        "countries": ["ITA"],
-        "steps": ["transition-at-borders"],
-        "dimensions": ["social-capital"],
-        "support_types": ["protection"],
-        "principles": ["P1", "P7"],
-        "language": "en",
-        "visibility": "public",
-    }
-    data.update(overrides)
-    return data
-
-
-def make_practice(author, society, *, status=Status.DRAFT, editor=None, **overrides):
-    data = body(**overrides)
-    practice = services.create_practice(actor=author, society=society, data=data)
-    if status in (Status.SUBMITTED, Status.PUBLISHED):
-        services.submit_practice(practice=practice, actor=author)
-    if status == Status.PUBLISHED:
-        services.publish_practice(practice=practice, actor=editor)
-    return Practice.objects.get(pk=practice.pk)
+body = practice_data
 
 
 @pytest.fixture
