@@ -3,18 +3,14 @@ user may see (Practice.objects.visible_to)."""
 
 from __future__ import annotations
 
-import functools
-
-from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.utils import translation
-from django.utils.translation import get_language, gettext
-from django_countries import countries as country_names
+from django.utils.translation import gettext
 
 from core import taxonomy
-from practices.models import SEARCH_CONFIG_FALLBACK, SEARCH_CONFIGS, Language
+from practices.models import SEARCH_CONFIG_FALLBACK, SEARCH_CONFIGS
+from practices.rendering import term_label
 
 CONFIGS = [*SEARCH_CONFIGS.values(), SEARCH_CONFIG_FALLBACK]
 
@@ -141,7 +137,7 @@ def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
         else:
             facets[name] = sorted(
                 (
-                    {"value": value, "label": _label(name, value), "count": count}
+                    {"value": value, "label": term_label(name, value), "count": count}
                     for value, count in found.items()
                     if value is not None
                 ),
@@ -156,21 +152,3 @@ def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
         for code in RUBRIC
     ]
     return facets
-
-
-def _label(facet: str, value: str) -> str:
-    if facet == "country":
-        return _country_labels(get_language() or settings.LANGUAGE_CODE).get(value, value)
-    if facet == "kind":
-        return str(taxonomy.Kind(value).label) if value in taxonomy.Kind.values else value
-    if facet == "language":
-        return str(Language(value).label) if value in Language.values else value
-    return value
-
-
-@functools.cache
-def _country_labels(language: str) -> dict[str, str]:
-    """ISO alpha-3 code → country name in `language`, built once per language: resolved one by
-    one, the ~250 names of a broad search's country facet cost ~10 ms on every request."""
-    with translation.override(language):
-        return {country_names.alpha3(code): str(name) for code, name in country_names}
