@@ -32,6 +32,16 @@ class ContactChoiceField(forms.ModelChoiceField):
         return f"{user.get_full_name()} ({user.email})" if user.full_name else user.email
 
 
+def _section_field(name: str) -> forms.CharField:
+    """One of the five Markdown sections of a practice."""
+    return forms.CharField(
+        label=_label(name),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HINT,
+    )
+
+
 class PracticeForm(forms.Form):
     """Every field of a practice a society writes, plus the editors' rubric; the services
     check the rules again (the API writes through them too)."""
@@ -47,36 +57,11 @@ class PracticeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Plain text, at most 600 characters: what the practice is, in a few lines."),
     )
-    context = forms.CharField(
-        label=_label("context"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=MARKDOWN_HINT,
-    )
-    activities = forms.CharField(
-        label=_label("activities"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=MARKDOWN_HINT,
-    )
-    results = forms.CharField(
-        label=_label("results"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=MARKDOWN_HINT,
-    )
-    lessons = forms.CharField(
-        label=_label("lessons"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=MARKDOWN_HINT,
-    )
-    replication = forms.CharField(
-        label=_label("replication"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=MARKDOWN_HINT,
-    )
+    context = _section_field("context")
+    activities = _section_field("activities")
+    results = _section_field("results")
+    lessons = _section_field("lessons")
+    replication = _section_field("replication")
     partners = forms.CharField(
         label=_label("partners"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
