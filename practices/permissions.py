@@ -25,3 +25,17 @@ def can_review_practice(user, practice: Practice) -> bool:
 
 def can_create_practice(user) -> bool:
     return bool(user.is_authenticated and (user.approved_society_ids or user_is_editor(user)))
+
+
+def can_see_review(user, practice: Practice) -> bool:
+    """The editors' note, their tag corrections and a pending revision concern the owning
+    society and the editors only."""
+    if user_is_editor(user):
+        return True
+    return bool(user.is_authenticated and practice.society_id in user.approved_society_ids)
+
+
+def can_see_contact_person(user) -> bool:
+    """The contact person's name and address are for the movement (approved members of any
+    society, and editors); everyone sees the public contact email."""
+    return bool(user.is_authenticated and (user.approved_society_ids or user_is_editor(user)))

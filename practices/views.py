@@ -263,7 +263,6 @@ def practice_detail(request, pk):
     )
     user = request.user
     is_editor = user_is_editor(user)
-    is_member = user.is_authenticated and bool(user.approved_society_ids)
     sections = [
         (capfirst(Practice._meta.get_field(name).verbose_name), getattr(practice, name))
         for name in SECTIONS
@@ -272,10 +271,8 @@ def practice_detail(request, pk):
         "practice": practice,
         "sections": [(title, text) for title, text in sections if text.strip()],
         "is_editor": is_editor,
-        # The editors' note, tag corrections and pending revision concern the society and the
-        # editors only.
-        "is_insider": is_editor or (is_member and practice.society_id in user.approved_society_ids),
-        "show_contact_person_email": is_editor or is_member,
+        "is_insider": permissions.can_see_review(user, practice),
+        "show_contact_person_email": permissions.can_see_contact_person(user),
         "can_edit": permissions.can_edit_practice(user, practice),
         "actions": _workflow_actions(user, practice),
         "tag_corrections": [

@@ -158,7 +158,7 @@ class PracticeDetailSerializer(PracticeListSerializer):
         logged-in members of the movement."""
         user = self.context["request"].user
         contact = {"email": practice.contact_email or None}
-        if practice.contact and user.is_authenticated and user.approved_society_ids:
+        if practice.contact and permissions.can_see_contact_person(user):
             contact.update(
                 name=practice.contact.get_full_name(), person_email=practice.contact.email
             )
@@ -168,7 +168,7 @@ class PracticeDetailSerializer(PracticeListSerializer):
         """What the society and the editors see of the review: the editors' note, their tag
         corrections and a revision waiting for review. Nothing for other readers."""
         user = self.context["request"].user
-        if not permissions.can_edit_practice(user, practice):
+        if not permissions.can_see_review(user, practice):
             return None
         return {
             "note": practice.review_note,

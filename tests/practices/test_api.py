@@ -470,3 +470,26 @@ def test_list_items_carry_the_same_values_as_the_detail(client, library):
     ]  # fmt: skip
     full = client.get(item["url"]).json()
     assert item == {key: full[key] for key in item}
+
+
+def test_bob_sees_neither_the_review_nor_a_visitor_the_contact_person(
+    client, alice, bob, edith, society_a
+):
+    practice = make_practice(alice, society_a, status=Status.SUBMITTED)
+    services.request_changes(practice=practice, actor=edith, note="Add the results.")
+    services.submit_practice(practice=practice, actor=alice)
+    services.publish_practice(practice=practice, actor=edith)
+
+    anonymous = client.get(detail(practice)).json()
+    assert anonymous["review"] is None
+    assert anonymous["contact"] is None  # no public email was given; the person is hidden
+    client.force_login(bob)
+    as_bob = client.get(detail(practice)).json()
+    assert as_bob["review"] is None
+    assert as_bob["contact"]["person_email"] == "alice@example.org"
+    client.force_login(edith)
+    as_edith = client.get(detail(practice)).json()
+    assert as_edith["review"] is not None
+    assert as_edith["contact"]["name"] == "Alice"
+    client.force_login(alice)
+    assert client.get(detail(practice)).json()["review"] is not None
