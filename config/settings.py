@@ -8,6 +8,7 @@ eagerly, with no EMAIL_URL mail goes to the console.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "pghistory",
     "core",
     "practices",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -222,8 +224,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker that is down must not hang web requests that queue work.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 5}
-CELERY_BEAT_SCHEDULE: dict = {}
+# A message a worker took but never acknowledged (the worker died) goes back to the queue after
+# the visibility timeout: longer than the hard time limit, so a task still running is never
+# handed to a second worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+CELERY_BEAT_SCHEDULE = {
+    "weekly-practices-overview": {
+        "task": "reports.compile_weekly_overview",
+        "schedule": crontab(minute=0, hour=4, day_of_week="monday"),
+    },
+    "compile-closed-periods": {
+        "task": "reports.compile_closed_periods",
+        "schedule": crontab(minute=30, hour=4),
+    },
+}
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -13,6 +13,7 @@ api_v1 = [*practices_api.urlpatterns, *core_api.urlpatterns]
 urlpatterns = [
     path("", include("core.urls")),
     path("practices/", include("practices.urls")),
+    path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),

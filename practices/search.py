@@ -92,36 +92,66 @@ FACET_COLUMNS = [
 
 
 def facet_counts(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
-    """The total and every facet's counts for `queryset`, in one SQL statement.
+    """The total and every facet's counts for `queryset`, in one SQL statement."""
+    groups = {name: (column, is_array) for name, (column, _vocabulary, is_array) in FACETS.items()}
+    flags = {f"rubric:{code}": column for code, column in RUBRIC.items()}
+    total, counts, _pairs = count_values(queryset, groups, flags=flags)
+    counts["rubric"] = {code: counts.pop(f"rubric:{code}")[""] for code in RUBRIC}
+    return total, _labelled(counts)
 
-    The filtered rows are read once (a materialised CTE); each facet is a GROUP BY over them,
-    array tags through unnest, so a practice counts once in each value it carries.
+
+def count_values(
+    queryset: QuerySet,
+    groups: dict[str, tuple[str, bool]],
+    *,
+    pairs: dict[str, tuple[str, str]] | None = None,
+    flags: dict[str, str] | None = None,
+) -> tuple[int, dict[str, dict[str, int]], dict[str, dict[tuple[str, str], int]]]:
+    """Counts over the rows of `queryset`, in one SQL statement: the total; per group
+    (name → (column, is_array)) the rows carrying each value, array tags through unnest so a
+    practice counts once in each value it carries; per pair (name → (array column, column)) the
+    rows carrying each combination; per flag (name → boolean column) the rows where it holds.
+
+    The filtered rows are read once (a materialised CTE) and only the counts come back, so
+    memory does not grow with the number of practices.
     """
+    pairs = pairs or {}
+    flags = flags or {}
     sql, params = queryset.order_by().values(*FACET_COLUMNS).query.sql_with_params()
-    parts = ["SELECT 'total', '', count(*) FROM filtered"]
-    for name, (column, _vocabulary, is_array) in FACETS.items():
+    parts = ["SELECT 'total', '', '', count(*) FROM filtered"]
+    for name, (column, is_array) in groups.items():
         if is_array:
             parts.append(
-                f"SELECT '{name}', value, count(*) FROM filtered, unnest(filtered.{column}) "
-                f"AS value GROUP BY value"
+                f"SELECT '{name}', value, '', count(*) FROM filtered, "
+                f"unnest(filtered.{column}) AS value GROUP BY value"
             )
         else:
-            parts.append(f"SELECT '{name}', {column}, count(*) FROM filtered GROUP BY {column}")
-    for code, column in RUBRIC.items():
-        parts.append(f"SELECT 'rubric', '{code}', count(*) FROM filtered WHERE {column}")
+            parts.append(
+                f"SELECT '{name}', {column}, '', count(*) FROM filtered GROUP BY {column}"
+            )
+    for name, (array_column, column) in pairs.items():
+        parts.append(
+            f"SELECT '{name}', value, {column}, count(*) FROM filtered, "
+            f"unnest(filtered.{array_column}) AS value GROUP BY value, {column}"
+        )
+    for name, column in flags.items():
+        parts.append(f"SELECT '{name}', '', '', count(*) FROM filtered WHERE {column}")
     statement = f"WITH filtered AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
 
-    counts: dict[str, dict[str, int]] = {}
     total = 0
-    for facet, value, count in rows:
-        if facet == "total":
+    counts: dict[str, dict[str, int]] = {name: {} for name in [*groups, *flags]}
+    pair_counts: dict[str, dict[tuple[str, str], int]] = {name: {} for name in pairs}
+    for name, value, second, count in rows:
+        if name == "total":
             total = count
+        elif name in pairs:
+            pair_counts[name][(value, second)] = count
         else:
-            counts.setdefault(facet, {})[value] = count
-    return total, _labelled(counts)
+            counts[name][value] = count
+    return total, counts, pair_counts
 
 
 def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
@@ -147,7 +177,7 @@ def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
         {
             "value": code,
             "label": gettext(RUBRIC_LABELS[code]),
-            "count": counts.get("rubric", {}).get(code, 0),
+            "count": counts["rubric"][code],
         }
         for code in RUBRIC
     ]
