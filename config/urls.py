@@ -6,9 +6,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from core import views as core_views
 from core.api import urls as core_api
 from practices.api import urls as practices_api
+from reports.api import urls as reports_api
 
 # One namespace for the whole API; each app owns its routes.
-api_v1 = [*practices_api.urlpatterns, *core_api.urlpatterns]
+api_v1 = [*practices_api.urlpatterns, *reports_api.urlpatterns, *core_api.urlpatterns]
 
 urlpatterns = [
     path("", include("core.urls")),
