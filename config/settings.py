@@ -296,6 +296,10 @@ SPECTACULAR_SETTINGS = {
         "InterfaceLanguageEnum": "config.settings.LANGUAGES",
         "PracticeStatusEnum": "practices.models.Status",
         "MembershipStatusEnum": "core.models.Membership.Status",
+        "VisibilityEnum": "practices.models.Visibility",  # a practice's and a report's audience
+        "ReportKindEnum": "reports.models.ReportKind",
+        "ReportStatusEnum": "reports.models.ReportStatus",
+        "SubmissionStatusEnum": "reports.models.SubmissionStatus",
     },
 }
 

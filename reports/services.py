@@ -103,7 +103,9 @@ def save_period(
     if indicators is not None and not indicators:
         errors["indicators"] = [_("Choose at least one indicator.")]
     try:
-        period.full_clean()
+        # Dates in the wrong order are explained above; the constraint would say it again,
+        # in the database's words.
+        period.full_clean(validate_constraints="closes_on" not in errors)
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)

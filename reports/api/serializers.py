@@ -1,0 +1,266 @@
+"""Shapes of the reports API. Serializers check types and lengths; every rule about codes,
+periods, permission and workflow lives in reports.services, whose field errors come back as 400
+naming the field."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from core.models import NationalSociety
+from practices.api.serializers import SocietyBriefSerializer
+from practices.models import Visibility
+from reports.models import (
+    GROUPS,
+    Indicator,
+    Report,
+    ReportingPeriod,
+    ReportKind,
+    ReportStatus,
+    Submission,
+)
+
+# --- Reports --------------------------------------------------------------------------------
+
+# The files a finished report can be downloaded as (served by the report pages).
+DOWNLOAD_FORMATS = ["json", "csv", "hxl"]
+
+
+class ReportRequestSerializer(serializers.Serializer):
+    """The body of POST /reports/. Documents the request; reports.services.clean_report_request
+    checks it, so that the page and the API refuse the same requests with the same messages."""
+
+    kind = serializers.ChoiceField(choices=ReportKind.choices)
+    filters = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text=(
+            'Practice filters by code, e.g. {"region": ["europe"], "principle": ["P1"]}; '
+            'a data compilation takes "region" and "society".'
+        ),
+    )
+    period = serializers.CharField(
+        required=False,
+        allow_null=True,
+        help_text="Id or label of the reporting period; data compilations only.",
+    )
+    audience = serializers.ChoiceField(
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text="Only practices this audience may see are counted.",
+    )
+    threshold = serializers.IntegerField(
+        min_value=1, max_value=1000, default=3, help_text="Fewer practices than this is a gap."
+    )
+
+
+class ReportRequestedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=ReportStatus.choices)
+    url = serializers.URLField()
+    reused = serializers.BooleanField(
+        help_text="An identical request on unchanged data: the existing snapshot is answered."
+    )
+
+
+class PeriodBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReportingPeriod
+        fields = ["id", "label"]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:report-detail")
+    web_url = serializers.SerializerMethodField()
+    period = PeriodBriefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "url",
+            "web_url",
+            "kind",
+            "audience",
+            "filters",
+            "period",
+            "threshold",
+            "status",
+            "progress",
+            "error",
+            "scheduled",
+            "created_at",
+            "generated_at",
+            "published_at",
+        ]
+        read_only_fields = fields
+
+    def get_web_url(self, report) -> str:
+        return self.context["request"].build_absolute_uri(report.get_absolute_url())
+
+
+class ReportDetailSerializer(ReportSerializer):
+    downloads = serializers.SerializerMethodField()
+    result = serializers.SerializerMethodField()
+
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "downloads", "result"]
+        read_only_fields = fields
+
+    def get_downloads(self, report) -> dict[str, str]:
+        """Links to the report's files by format; none until the report is done."""
+        if report.status != ReportStatus.DONE:
+            return {}
+        request = self.context["request"]
+        return {
+            fmt: request.build_absolute_uri(reverse("reports:download", args=[report.pk, fmt]))
+            for fmt in DOWNLOAD_FORMATS
+        }
+
+    def get_result(self, report) -> dict | None:
+        """The figures; null until the report is done (a snapshot never changes after)."""
+        return report.result if report.status == ReportStatus.DONE else None
+
+
+# --- Indicators and periods -------------------------------------------------------------------
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:indicator-detail", lookup_field="code"
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "url",
+            "code",
+            "name",
+            "definition",
+            "unit",
+            "currency",
+            "disaggregations",
+            "guidance",
+            "active",
+            "position",
+        ]
+        read_only_fields = ["id", "url"]
+
+
+class PeriodSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:period-detail")
+    indicators = serializers.SlugRelatedField(
+        many=True,
+        slug_field="code",
+        queryset=Indicator.objects.all(),
+        help_text="Codes of the indicators societies report for this period.",
+    )
+    is_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportingPeriod
+        fields = ["id", "url", "label", "opens_on", "closes_on", "indicators", "is_open"]
+        read_only_fields = ["id", "url", "is_open"]
+
+    def get_is_open(self, period) -> bool:
+        return period.is_open()
+
+
+# --- Submissions ----------------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    """Amounts as JSON numbers: whole ones without decimals (counts), others with cents."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:submission-detail")
+    web_url = serializers.SerializerMethodField()
+    society = SocietyBriefSerializer(read_only=True)
+    period = PeriodBriefSerializer(read_only=True)
+    values = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "url",
+            "web_url",
+            "society",
+            "period",
+            "status",
+            "review_note",
+            "submitted_at",
+            "reviewed_at",
+            "updated_at",
+            "values",
+        ]
+        read_only_fields = fields
+
+    def get_web_url(self, submission) -> str:
+        return self.context["request"].build_absolute_uri(submission.get_absolute_url())
+
+    def get_values(self, submission) -> dict[str, dict]:
+        """{indicator code: {"total", "sex": {...}, "age": {...}, "source_note"}}, with only
+        the breakdowns the indicator offers; a group left empty is null (unknown)."""
+        values = {}
+        for value in submission.values.all():
+            entry = {"total": _number(value.total)}
+            for disaggregation, groups in value.group_values().items():
+                entry[disaggregation] = {code: _number(number) for code, number in groups.items()}
+            entry["source_note"] = value.source_note
+            values[value.indicator.code] = entry
+        return values
+
+
+class SubmissionStartSerializer(serializers.Serializer):
+    period = serializers.PrimaryKeyRelatedField(queryset=ReportingPeriod.objects.all())
+    society = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=NationalSociety.objects.all(),
+        required=False,
+        help_text="Slug; needed only for members of several societies.",
+    )
+
+
+class ValueSerializer(serializers.Serializer):
+    """One indicator's value as the API writes it (documentation of PATCH; the view maps the
+    groups to reports.services' flat fields)."""
+
+    total = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    sex = serializers.DictField(
+        child=serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True),
+        required=False,
+        help_text="female, male, other, unknown",
+    )
+    age = serializers.DictField(
+        child=serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True),
+        required=False,
+        help_text="children, adults, older-people",
+    )
+    source_note = serializers.CharField(required=False, allow_blank=True)
+
+
+class SubmissionValuesSerializer(serializers.Serializer):
+    values = serializers.DictField(
+        child=ValueSerializer(),
+        help_text="By indicator code. A null total removes the indicator's value.",
+    )
+
+
+class CSVUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="UTF-8 CSV: indicator,total,"
+        + ",".join(code for groups in GROUPS.values() for code, _column, _label in groups)
+        + ",source_note"
+    )
+
+
+class CSVProblemSerializer(serializers.Serializer):
+    row = serializers.IntegerField(allow_null=True)
+    column = serializers.CharField(allow_null=True)
+    reason = serializers.CharField()
