@@ -246,8 +246,12 @@ def clean_values(
             else:
                 cleaned[indicator] = None  # not reported: an existing value is removed
             continue
+        if f"{code}.total" in errors:
+            continue  # a breakdown compared with a wrong total would only add confusion
         if indicator.unit != Unit.PERCENT:
             for disaggregation in indicator.disaggregations:
+                if any(f"{code}.{column}" in errors for _c, column, _l in GROUPS[disaggregation]):
+                    continue
                 group_sum = sum(
                     numbers.get(column) or 0 for _code, column, _label in GROUPS[disaggregation]
                 )
