@@ -738,3 +738,39 @@ def test_guide_and_periods_query_counts_do_not_grow(
     with django_assert_max_num_queries(1):
         response = client.get(PERIODS)
     assert response.content.decode().count('<th scope="row">') == size
+
+
+# --- Admin ------------------------------------------------------------------------------------
+
+
+def test_the_admin_shows_reports_data_read_only(client, admin, alice, society_a, period):
+    submission = make_submission(alice, society_a, period, {"migrants-reached": {"total": "5"}})
+    client.force_login(admin)
+    for model in ["indicator", "reportingperiod", "submission", "report", "callforpractices"]:
+        assert client.get(reverse(f"admin:reports_{model}_changelist")).status_code == 200, model
+        assert client.get(reverse(f"admin:reports_{model}_add")).status_code == 403, model
+    page = client.get(reverse("admin:reports_submission_change", args=[submission.pk]))
+    assert page.status_code == 200
+    assert "Save" not in re.findall(
+        r'<input type="submit"[^>]*value="([^"]+)"', page.content.decode()
+    )
+
+
+def test_the_admin_validates_through_the_services(client, admin, alice, society_a, period):
+    submission = make_submission(
+        alice, society_a, period, {"migrants-reached": {"total": "5"}}, status="submitted"
+    )
+    draft_period = make_period(admin, period.indicators.all(), label="2027")
+    draft = make_submission(alice, society_a, draft_period, {"migrants-reached": {"total": "1"}})
+    client.force_login(admin)
+    response = client.post(
+        reverse("admin:reports_submission_changelist"),
+        {"action": "validate", "_selected_action": [submission.pk, draft.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "1 submission validated." in page
+    assert "Only a submitted submission can be reviewed" in page
+    submission.refresh_from_db()
+    draft.refresh_from_db()
+    assert (submission.status, draft.status) == (SubmissionStatus.VALIDATED, SubmissionStatus.DRAFT)

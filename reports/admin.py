@@ -1,0 +1,116 @@
+"""Read-only views of the reports app for staff. Every write goes through reports.services (from
+the site, the API or the actions below), so that permission, validation and history are the
+same whoever makes the change."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from reports import services
+from reports.models import (
+    CallForPractices,
+    DataValue,
+    Indicator,
+    Report,
+    ReportingPeriod,
+    Submission,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ReadOnlyAdmin):
+    list_display = ["name", "code", "unit", "currency", "disaggregations", "active", "position"]
+    list_filter = ["active", "unit"]
+    search_fields = ["name", "code", "definition"]
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(ReadOnlyAdmin):
+    list_display = ["label", "opens_on", "closes_on"]
+    date_hierarchy = "opens_on"
+    filter_horizontal = ["indicators"]
+
+
+class DataValueInline(admin.TabularInline):
+    model = DataValue
+    extra = 0
+    fields = ["indicator", "total", "sex_female", "sex_male", "sex_other", "sex_unknown",
+              "age_children", "age_adults", "age_older_people", "source_note"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(ReadOnlyAdmin):
+    list_display = ["society", "period", "status", "submitted_at", "reviewed_at"]
+    list_filter = ["status", "period", "society__region"]
+    list_select_related = ["society", "period"]
+    search_fields = ["society__name"]
+    inlines = [DataValueInline]
+    actions = ["validate"]
+
+    def get_queryset(self, request):
+        # Superusers look at everything, drafts included; other staff see what the site shows
+        # them.
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.visible_to(request.user)
+
+    @admin.action(description=_("Validate the selected submissions"))
+    def validate(self, request, queryset):
+        done, refused = 0, []
+        for submission in queryset:
+            try:
+                services.validate_submission(submission=submission, actor=request.user)
+            except (PermissionDenied, ValidationError) as error:
+                reasons = getattr(error, "messages", None) or [str(error)]
+                refused.append(f"{submission}: {' '.join(reasons)}")
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d submission validated.", "%(count)d submissions validated.", done
+                )
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "kind", "audience", "period", "status", "created_at", "published_at"]
+    list_filter = ["kind", "status", "audience", "scheduled"]
+    list_select_related = ["period"]
+    exclude = ["result"]  # large JSON; the report page shows it
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("result")
+
+
+@admin.register(CallForPractices)
+class CallForPracticesAdmin(ReadOnlyAdmin):
+    list_display = ["title", "deadline", "created_by", "created_at"]
+    date_hierarchy = "deadline"
+    search_fields = ["title", "description"]

@@ -1,0 +1,115 @@
+"""The demo data points: indicators, a closed and an open period, twenty societies' values in
+every state of the workflow, consistent numbers, and nothing added by a second load."""
+
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from reports import demo
+from reports.models import (
+    GROUPS,
+    DataValue,
+    Indicator,
+    ReportingPeriod,
+    Submission,
+    SubmissionStatus,
+    Unit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The whole demo (core, practices, then reports) once for the module, rolled back at the
+    end so other modules start empty."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = io.StringIO()
+        call_command("load_demo", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
+def test_it_defines_six_indicators_with_guidance(loaded):
+    indicators = Indicator.objects.all()
+    assert indicators.count() == 6
+    assert all(indicator.definition and indicator.guidance for indicator in indicators)
+    assert Indicator.objects.get(code="migration-spending").unit_label == "CHF"
+
+
+def test_the_2025_period_has_closed_and_the_2026_period_is_open(loaded):
+    today = timezone.localdate()
+    closed = ReportingPeriod.objects.get(label="2025")
+    current = ReportingPeriod.objects.get(label="2026")
+    assert closed.has_closed(today)
+    assert current.is_open(today)
+    assert closed.indicators.count() == 5
+    assert current.indicators.count() == 6
+
+
+def test_twenty_societies_have_values_in_every_state(loaded):
+    assert Submission.objects.values("society").distinct().count() == 20
+    statuses_2026 = Counter(
+        Submission.objects.filter(period__label="2026").values_list("status", flat=True)
+    )
+    assert statuses_2026 == {
+        SubmissionStatus.VALIDATED: 4,
+        SubmissionStatus.SUBMITTED: 7,
+        SubmissionStatus.RETURNED: 2,
+        SubmissionStatus.DRAFT: 5,
+    }
+    returned = Submission.objects.filter(status=SubmissionStatus.RETURNED)
+    assert all(submission.review_note for submission in returned)
+    assert "Load" not in loaded and "Demo data points: 6 indicators" in loaded
+
+
+def test_the_review_queue_reads_oldest_first(loaded):
+    waiting = Submission.objects.filter(status=SubmissionStatus.SUBMITTED)
+    moments = list(waiting.values_list("submitted_at", flat=True))
+    assert len(set(moments)) == len(moments)  # spread over the period, not the load's instant
+    assert max(moments) < timezone.now()
+
+
+def test_breakdowns_never_exceed_their_totals(loaded):
+    values = DataValue.objects.select_related("indicator")
+    assert values.count() > 80
+    for value in values:
+        assert value.total >= 0
+        if value.indicator.unit == Unit.PERCENT:
+            assert value.total <= 100
+        if value.indicator.unit == Unit.COUNT:
+            assert value.total == value.total.to_integral_value()
+        for disaggregation in value.indicator.disaggregations:
+            groups = [getattr(value, column) for _code, column, _label in GROUPS[disaggregation]]
+            assert sum(group or 0 for group in groups) <= value.total, value
+        assert value.source_note
+    # Some societies do not register age: their age groups stay empty, as the guidance asks.
+    reached = values.filter(indicator__code="migrants-reached")
+    assert reached.filter(age_children__isnull=True).exists()
+    assert not reached.filter(sex_female__isnull=True).exists()
+
+
+def test_the_figures_are_the_same_at_every_load(loaded):
+    italy_2025 = DataValue.objects.get(
+        submission__period__label="2025",
+        submission__society__country_id="ITA",
+        indicator__code="migrants-reached",
+    )
+    assert italy_2025.total == 68_000
+    assert demo._values("2025", "ITA", 68_000, ["migration-spending"]) == demo._values(
+        "2025", "ITA", 68_000, ["migration-spending"]
+    )
+
+
+def test_loading_twice_adds_nothing(loaded):
+    counts = (Indicator.objects.count(), Submission.objects.count(), DataValue.objects.count())
+    assert demo.load() == ["Demo indicators and reporting periods are there already; none added."]
+    assert (
+        Indicator.objects.count(),
+        Submission.objects.count(),
+        DataValue.objects.count(),
+    ) == counts
