@@ -1,0 +1,259 @@
+"""Calls for practices: editors open them from a gap, focal points of the regions concerned
+are emailed, the home page shows the open ones, and members answer with their practices."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from core.models import Membership
+from practices.models import Status
+from reports import services
+from reports.models import CallForPractices, Report, ReportStatus
+from tests.factories import MembershipFactory
+from tests.practices.factories import make_practice
+
+pytestmark = pytest.mark.django_db
+
+CREATE = reverse("reports:call_create")
+
+
+def call_page(call):
+    return reverse("reports:call", args=[call.pk])
+
+
+def link(call):
+    return reverse("reports:call_link", args=[call.pk])
+
+
+def in_days(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def kenyan_focal_point(society_b):
+    return MembershipFactory(
+        user__email="kamau@example.org", society=society_b, role=Membership.Role.FOCAL_POINT
+    ).user
+
+
+@pytest.fixture
+def call(edith):
+    return services.create_call(
+        actor=edith,
+        title="Practices on arrival in Europe",
+        description="Reception, orientation and first aid for people who just arrived.",
+        deadline=in_days(30),
+        filters={"step": ["arrival"], "region": ["europe"]},
+    )
+
+
+def call_data(**overrides):
+    data = {
+        "title": "Practices for returnees in Africa",
+        "description": "Reintegration support.",
+        "deadline": in_days(20).isoformat(),
+        "step": ["return"],
+        "region": ["africa"],
+    }
+    data.update(overrides)
+    return data
+
+
+# --- Opening a call ---------------------------------------------------------------------------
+
+
+def test_only_editors_open_calls(client, alice):
+    assert client.get(CREATE).status_code == 302  # to the login page
+    client.force_login(alice)
+    assert client.get(CREATE).status_code == 403
+    assert client.post(CREATE, call_data()).status_code == 403
+    assert not CallForPractices.objects.exists()
+    with pytest.raises(services.PermissionDenied):
+        services.create_call(actor=alice, title="Mine", deadline=in_days(3), filters={})
+
+
+def test_a_gap_link_fills_the_form(client, edith):
+    report = Report.objects.create(
+        kind="practices-overview", fingerprint="gap", status=ReportStatus.DONE, result={}
+    )
+    client.force_login(edith)
+    response = client.get(CREATE, {"step": "return", "region": "africa", "report": report.pk})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Practices wanted: Return, Sub-Saharan Africa"' in page
+    assert 'name="step" value="return" id="id_step_5" checked' in page
+    assert 'name="region" value="africa" id="id_region_0" checked' in page
+    assert f'name="report" value="{report.pk}"' in page
+    assert f'value="{in_days(30).isoformat()}"' in page
+
+
+def test_edith_opens_a_call_from_a_gap_and_lands_on_it(
+    client, edith, fiona, kenyan_focal_point, django_capture_on_commit_callbacks
+):
+    report = Report.objects.create(
+        kind="practices-overview", fingerprint="gap", status=ReportStatus.DONE, result={}
+    )
+    client.force_login(edith)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CREATE, call_data(report=str(report.pk)))
+    call = CallForPractices.objects.get()
+    assert response.status_code == 302
+    assert response.url == call_page(call)
+    assert call.filters == {"step": ["return"], "region": ["africa"]}
+    assert call.report == report
+    assert call.created_by == edith
+    # Africa: Kenya's focal point is told, Italy's is not.
+    assert [message.to for message in mail.outbox] == [[kenyan_focal_point.email]]
+    assert "Practices for returnees in Africa" in mail.outbox[0].subject
+    assert call_page(call) in mail.outbox[0].body
+
+
+def test_a_call_without_a_region_emails_the_focal_points_of_every_region(
+    edith, fiona, kenyan_focal_point, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_call(
+            actor=edith, title="Principle 8", deadline=in_days(10), filters={"principle": ["P8"]}
+        )
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        fiona.email,
+        kenyan_focal_point.email,
+    ]
+
+
+def test_a_call_in_the_past_is_refused_and_the_form_kept(client, edith):
+    client.force_login(edith)
+    response = client.post(CREATE, call_data(deadline=in_days(-1).isoformat()))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The deadline cannot be in the past." in page
+    assert 'value="Practices for returnees in Africa"' in page
+    assert not CallForPractices.objects.exists()
+
+
+def test_an_unknown_code_is_refused(client, edith):
+    client.force_login(edith)
+    response = client.post(CREATE, call_data(step=["moon"]))
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not CallForPractices.objects.exists()
+
+
+# --- Reading a call ---------------------------------------------------------------------------
+
+
+def test_home_page_shows_open_calls_only(client, edith, call):
+    closed = services.create_call(
+        actor=edith, title="Closed call on origin", deadline=in_days(0), filters={}
+    )
+    CallForPractices.objects.filter(pk=closed.pk).update(deadline=in_days(-1))
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Calls for practices" in page
+    assert call_page(call) in page
+    assert "Practices on arrival in Europe" in page
+    assert "Closed call on origin" not in page
+
+
+def test_visitor_reads_a_call_with_what_it_asks(client, call):
+    page = client.get(call_page(call)).content.decode()
+    assert "Practices on arrival in Europe" in page
+    assert "Reception, orientation and first aid" in page
+    assert "Step of the trail: <bdi>Arrival</bdi>" in page
+    assert "Region: <bdi>Europe</bdi>" in page
+    assert f'href="{reverse("practices:catalogue")}?step=arrival&amp;region=europe"' in page
+    assert "Log in to answer" in page
+
+
+def test_the_call_lists_only_the_answers_the_reader_may_see(
+    client, alice, bob, edith, society_a, call
+):
+    public = make_practice(
+        alice, society_a, status=Status.PUBLISHED, editor=edith, title="Port welcome desks"
+    )
+    movement = make_practice(
+        alice,
+        society_a,
+        status=Status.PUBLISHED,
+        editor=edith,
+        title="Members-only shelter map",
+        visibility="movement",
+    )
+    for practice in (public, movement):
+        services.link_practice(call=call, practice=practice, actor=alice)
+    page = client.get(call_page(call)).content.decode()
+    assert "Port welcome desks" in page
+    assert "Members-only shelter map" not in page
+    client.force_login(bob)
+    assert "Members-only shelter map" in client.get(call_page(call)).content.decode()
+
+
+# --- Answering a call -------------------------------------------------------------------------
+
+
+def test_alice_links_a_practice_submitted_after_the_call(client, alice, edith, society_a, call):
+    # Members edit (and so link) their drafts and published practices, not those in review.
+    submitted = make_practice(
+        alice, society_a, status=Status.PUBLISHED, editor=edith, title="Orientation sessions"
+    )
+    client.force_login(alice)
+    page = client.get(call_page(call)).content.decode()
+    assert f'<option value="{submitted.pk}">Orientation sessions</option>' in page
+    response = client.post(link(call), {"practice": submitted.pk}, follow=True)
+    assert response.redirect_chain[-1][0] == call_page(call)
+    assert "Orientation sessions now answers this call." in response.content.decode()
+    assert list(call.practices.all()) == [submitted]
+
+
+def test_alice_cannot_link_a_practice_submitted_before_the_call(client, alice, edith, society_a):
+    earlier = make_practice(
+        alice, society_a, status=Status.PUBLISHED, editor=edith, title="Older practice"
+    )
+    call = services.create_call(actor=edith, title="Arrival", deadline=in_days(5), filters={})
+    client.force_login(alice)
+    page = client.get(call_page(call)).content.decode()
+    assert "Older practice" not in page  # not offered
+    response = client.post(link(call), {"practice": earlier.pk})
+    assert response.status_code == 400
+    assert "Only practices submitted while the call is open can answer it" in (
+        response.content.decode()
+    )
+    assert not call.practices.exists()
+
+
+def test_bob_cannot_link_alices_practice(client, alice, bob, edith, society_a, call):
+    practice = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
+    client.force_login(bob)
+    assert f'value="{practice.pk}"' not in client.get(call_page(call)).content.decode()
+    assert client.post(link(call), {"practice": practice.pk}).status_code == 403
+    assert not call.practices.exists()
+
+
+def test_bob_cannot_link_alices_draft_he_cannot_see(client, alice, bob, society_a, call):
+    draft = make_practice(alice, society_a)
+    client.force_login(bob)
+    response = client.post(link(call), {"practice": draft.pk})
+    assert response.status_code == 400
+    assert "Choose one of your society&#x27;s practices." in response.content.decode()
+    assert not call.practices.exists()
+
+
+def test_a_closed_call_refuses_answers(client, alice, edith, society_a, call):
+    practice = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
+    CallForPractices.objects.filter(pk=call.pk).update(deadline=in_days(-1))
+    client.force_login(alice)
+    page = client.get(call_page(call)).content.decode()
+    assert "Closed" in page
+    assert link(call) not in page
+    response = client.post(link(call), {"practice": practice.pk})
+    assert response.status_code == 400
+    assert "This call closed on" in response.content.decode()
+    assert not call.practices.exists()
+
+
+def test_visitor_cannot_link(client, call):
+    response = client.post(link(call), {"practice": "1"})
+    assert response.status_code == 302
+    assert reverse("account_login") in response.url
