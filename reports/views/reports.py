@@ -482,6 +482,7 @@ DATA_COLUMNS = [
     ("region_name", "#region+name"),
     ("societies_reporting", "#org+reporting+num"),
     ("total", "#indicator+value+num+total"),
+    ("source", "#meta+source"),
 ]
 # HXL attributes of the disaggregation groups (HXL's own +f, +m, +children, +adults, +elderly
 # where it has one).
@@ -497,7 +498,7 @@ GROUP_HXL = {
 GROUP_CODES = [code for groups in GROUPS.values() for code, _column, _label in groups]
 
 
-def _data_rows(report: Report) -> list[list]:
+def _data_rows(report: Report, source: str) -> list[list]:
     result = report.result
     rows = []
     for indicator in result["indicators"]:
@@ -521,6 +522,7 @@ def _data_rows(report: Report) -> list[list]:
                     term_label("region", region) if region else _("All regions"),
                     block["societies"],
                     "" if block["total"] is None else block["total"],
+                    source,
                     *("" if groups.get(code) is None else groups[code] for code in GROUP_CODES),
                 ]
             )
@@ -561,7 +563,8 @@ def report_download(request, pk, fmt):
         hxl = [tag for _column, tag in DATA_COLUMNS] + [
             f"#indicator+value+num{GROUP_HXL[code]}" for code in GROUP_CODES
         ]
-        body = _csv(_data_rows(report), header, hxl if fmt == "hxl" else None)
+        source = request.build_absolute_uri(report.get_absolute_url())
+        body = _csv(_data_rows(report, source), header, hxl if fmt == "hxl" else None)
     else:
         body = _csv(_overview_rows(report), ["breakdown", "code", "label", "count"], None)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")

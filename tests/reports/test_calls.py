@@ -257,3 +257,23 @@ def test_visitor_cannot_link(client, call):
     response = client.post(link(call), {"practice": "1"})
     assert response.status_code == 302
     assert reverse("account_login") in response.url
+
+
+@pytest.mark.parametrize("size", [2, 10])
+def test_call_page_query_count_does_not_grow_with_the_answers(
+    client, alice, edith, society_a, call, size, django_assert_max_num_queries
+):
+    for number in range(size):
+        practice = make_practice(
+            alice, society_a, status=Status.PUBLISHED, editor=edith, title=f"Answer {number}"
+        )
+        services.link_practice(call=call, practice=practice, actor=alice)
+    # The call and its answers.
+    with django_assert_max_num_queries(2):
+        response = client.get(call_page(call))
+    assert response.content.decode().count("Answer ") == size
+    client.force_login(alice)
+    # Logged in: the session, the user, groups, two-factor state and societies, then the
+    # practices she may still link.
+    with django_assert_max_num_queries(8):
+        client.get(call_page(call))

@@ -381,6 +381,7 @@ def test_data_compilation_csv_and_hxl(client, edith, compilation):
     assert europe["societies_reporting"] == "1"
     world = next(row for row in rows if row["region"] == "global")
     assert world["total"] == "120"
+    assert world["source"] == f"http://testserver{detail(compilation)}"
 
     hxl = client.get(download(compilation, "hxl"))
     assert 'filename="report-' in hxl["Content-Disposition"]
@@ -389,6 +390,7 @@ def test_data_compilation_csv_and_hxl(client, edith, compilation):
     assert lines[1][:3] == ["#date+period", "#indicator+code", "#indicator+name"]
     assert "#region+code" in lines[1]
     assert "#indicator+value+num+f" in lines[1]
+    assert "#meta+source" in lines[1]
     assert all(tag.startswith("#") for tag in lines[1])
     assert len(lines) == 2 + 6
 
