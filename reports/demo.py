@@ -162,11 +162,11 @@ SOCIETIES = {
     "GRC": Society(41_000, VALIDATED, VALIDATED),
     "DEU": Society(52_000, VALIDATED, RETURNED),
     "SWE": Society(9_500, VALIDATED, DRAFT),
-    "ESP": Society(37_000, SUBMITTED, SUBMITTED),
+    "ESP": Society(37_000, VALIDATED, SUBMITTED),
     "TUR": Society(240_000, VALIDATED, VALIDATED),
     "LBN": Society(58_000, VALIDATED, SUBMITTED),
     "JOR": Society(44_000, VALIDATED, None),
-    "EGY": Society(21_000, SUBMITTED, DRAFT),
+    "EGY": Society(21_000, VALIDATED, DRAFT),
     "KEN": Society(26_000, VALIDATED, SUBMITTED),
     "ETH": Society(15_000, RETURNED, SUBMITTED),
     "NER": Society(18_000, VALIDATED, RETURNED),
@@ -176,7 +176,7 @@ SOCIETIES = {
     "BGD": Society(310_000, VALIDATED, SUBMITTED),
     "FJI": Society(1_200, None, DRAFT),
     "AUS": Society(7_800, VALIDATED, VALIDATED),
-    "PHL": Society(19_000, SUBMITTED, None),
+    "PHL": Society(19_000, VALIDATED, None),
     "NPL": Society(6_500, VALIDATED, SUBMITTED),
 }
 
@@ -197,7 +197,7 @@ RETURN_NOTES = {
 
 SOURCE_NOTES = {
     "migrants-reached": "Registers of {branches} branches, consolidated by headquarters.",
-    "migration-volunteers": "Volunteer database, extract of {month} {year_after}.",
+    "migration-volunteers": "Volunteer database: volunteers with a migration activity in {year}.",
     "branches-with-focal-point": "{with_focal_point} of {branches} branches.",
     "migration-spending": "Financial statements {year}, migration programme lines.",
     "service-points": "List of service points kept by the migration focal point.",
@@ -321,13 +321,11 @@ def _values(label: str, iso3: str, reached_2025: int, codes: list[str]) -> dict[
     growth = 1 if label == "2025" else rng.uniform(0.85, 1.25)
     total = _round(reached_2025 * growth)
     branches = max(3, min(120, reached_2025 // random.Random(iso3).randint(800, 2500)))
-    with_focal_point = rng.randint(max(1, branches // 5), branches)
+    with_focal_point = rng.randint(max(1, branches // 5), max(1, branches * 9 // 10))
     placeholders = {
         "branches": branches,
         "with_focal_point": with_focal_point,
-        "month": rng.choice(["January", "February", "March"]),
         "year": label,
-        "year_after": int(label) + 1,
     }
 
     reached = {"total": total, **_by_sex(rng, total)}

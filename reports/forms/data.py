@@ -50,14 +50,19 @@ class IndicatorForm(forms.Form):
         help_text=_("What is counted, in one or two sentences."),
     )
     unit = forms.ChoiceField(
-        label=_label(Indicator, "unit"), choices=Unit.choices, widget=forms.RadioSelect
+        label=_label(Indicator, "unit"),
+        choices=Unit.choices,
+        widget=forms.RadioSelect,
+        initial=Unit.COUNT,
     )
     currency = forms.CharField(
         label=_label(Indicator, "currency"),
         max_length=3,
         required=False,
         help_text=_help(Indicator, "currency"),
-        widget=forms.TextInput(attrs={"size": 4, "autocapitalize": "characters"}),
+        widget=forms.TextInput(
+            attrs={"class": "input-short", "size": 5, "autocapitalize": "characters"}
+        ),
     )
     disaggregations = forms.MultipleChoiceField(
         label=_label(Indicator, "disaggregations"),
@@ -198,13 +203,18 @@ class SubmissionValuesForm(forms.Form):
                     required=False,
                     widget=forms.TextInput(attrs={**number_attrs, **described_by}),
                 )
-            note_attrs = {"rows": 2, "readonly": True} if read_only else {"rows": 2}
+            # A note is written in the society's language, whatever the page's.
+            note_attrs = {"rows": 2, "dir": "auto"}
+            if read_only:
+                note_attrs["readonly"] = True
             self.fields[f"{code}-source_note"] = forms.CharField(
                 label=_("Source"),
                 required=False,
                 strip=True,
                 widget=forms.Textarea(attrs=note_attrs),
-                help_text=_("Where the figures come from, and anything a reader should know."),
+                help_text=""
+                if read_only
+                else _("Where the figures come from, and anything a reader should know."),
             )
 
     def service_values(self) -> dict[str, dict[str, str]]:
