@@ -44,8 +44,13 @@ class OverlapFilter(django_filters.MultipleChoiceFilter):
 
 class PracticeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
+    # distinct=False on the single-column filters: they join nothing, so no row can repeat,
+    # and a DISTINCT would make PostgreSQL sort every matching row.
     region = django_filters.MultipleChoiceFilter(
-        field_name="region_id", choices=_choices(taxonomy.REGIONS), label=_("Region")
+        field_name="region_id",
+        choices=_choices(taxonomy.REGIONS),
+        label=_("Region"),
+        distinct=False,
     )
     country = OverlapFilter(field_name="countries", choices=_country_choices, label=_("Country"))
     society = django_filters.BaseInFilter(field_name="society__slug", label=_("Society"))
@@ -61,9 +66,15 @@ class PracticeFilter(django_filters.FilterSet):
         choices=_choices(taxonomy.SUPPORT_TYPES),
         label=_("Type of support"),
     )
-    kind = django_filters.MultipleChoiceFilter(choices=taxonomy.Kind.choices, label=_("Kind"))
-    language = django_filters.MultipleChoiceFilter(choices=Language.choices, label=_("Language"))
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    kind = django_filters.MultipleChoiceFilter(
+        choices=taxonomy.Kind.choices, label=_("Kind"), distinct=False
+    )
+    language = django_filters.MultipleChoiceFilter(
+        choices=Language.choices, label=_("Language"), distinct=False
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, label=_("Status"), distinct=False
+    )
     rubric = django_filters.MultipleChoiceFilter(
         choices=[(code, code) for code in RUBRIC], method="filter_rubric", label=_("Rubric")
     )
@@ -79,7 +90,7 @@ class PracticeFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
-        return search(queryset, value) if value else queryset
+        return search(queryset, value, ranked=self.ranked) if value else queryset
 
     def filter_rubric(self, queryset, name, value):
         # Every chosen quality criterion must hold (AND): the rubric narrows.
@@ -95,11 +106,13 @@ class PracticeFilter(django_filters.FilterSet):
         if ordering == "title":
             return queryset.order_by("title", "id")
         # Relevance needs a search; without one it falls back to the newest first.
-        if searching and ordering in ("relevance", "", None):
+        if searching and self.ranked and ordering in ("relevance", "", None):
             return queryset.order_by("-rank", "-published_at", "-id")
         return queryset.order_by("-published_at", "-updated_at", "-id")
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, ranked=True, **kwargs):
+        # ranked=False: a search only narrows (counting needs no relevance order).
+        self.ranked = ranked
         super().__init__(*args, request=request, **kwargs)
         # Only editors filter on statuses beyond what everyone sees; the queryset already
         # holds only what the user may see, so this is about the form, not about safety.

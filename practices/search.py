@@ -15,22 +15,26 @@ from practices.rendering import term_label
 CONFIGS = [*SEARCH_CONFIGS.values(), SEARCH_CONFIG_FALLBACK]
 
 
-def search(queryset: QuerySet, q: str) -> QuerySet:
-    """Rows matching `q` (web-search syntax: "a phrase", OR, -word), annotated with `rank`.
+def search(queryset: QuerySet, q: str, *, ranked: bool = True) -> QuerySet:
+    """Rows matching `q` (web-search syntax: "a phrase", OR, -word), annotated with `rank`
+    unless `ranked` is false (counting needs no order, and the annotation costs to build).
 
     Each row is matched with the query parsed in its own language's configuration, so French
     stems meet French stems. One branch per configuration, each of which the GIN index on
     search_vector answers (a single expression with a per-row configuration could not use it).
     """
+    queries = {config: SearchQuery(q, search_type="websearch", config=config) for config in CONFIGS}
     match = Q()
-    ranks = []
-    for config in CONFIGS:
-        query = SearchQuery(q, search_type="websearch", config=config)
+    for config, query in queries.items():
         match |= Q(search_config=config, search_vector=query)
-        ranks.append(When(search_config=config, then=SearchRank(F("search_vector"), query)))
-    return queryset.filter(match).annotate(
-        rank=Case(*ranks, default=Value(0.0), output_field=FloatField())
-    )
+    queryset = queryset.filter(match)
+    if not ranked:
+        return queryset
+    ranks = [
+        When(search_config=config, then=SearchRank(F("search_vector"), query))
+        for config, query in queries.items()
+    ]
+    return queryset.annotate(rank=Case(*ranks, default=Value(0.0), output_field=FloatField()))
 
 
 def with_snippets(queryset: QuerySet, q: str) -> QuerySet:
@@ -126,9 +130,7 @@ def count_values(
                 f"unnest(filtered.{column}) AS value GROUP BY value"
             )
         else:
-            parts.append(
-                f"SELECT '{name}', {column}, '', count(*) FROM filtered GROUP BY {column}"
-            )
+            parts.append(f"SELECT '{name}', {column}, '', count(*) FROM filtered GROUP BY {column}")
     for name, (array_column, column) in pairs.items():
         parts.append(
             f"SELECT '{name}', value, {column}, count(*) FROM filtered, "
@@ -151,6 +153,57 @@ def count_values(
             pair_counts[name][(value, second)] = count
         else:
             counts[name][value] = count
+    return total, counts, pair_counts
+
+
+def count_codes(
+    queryset: QuerySet,
+    groups: dict[str, tuple[str, bool, list[str]]],
+    *,
+    pairs: dict[str, tuple[str, list[str], str, list[str]]] | None = None,
+) -> tuple[int, dict[str, dict[str, int]], dict[str, dict[tuple[str, str], int]]]:
+    """Counts of closed vocabularies over the rows of `queryset`, in one scan: the total; per
+    group (name → (column, is_array, codes)) the rows carrying each code; per pair (name →
+    (array column, its codes, column, its codes)) the rows carrying each combination.
+
+    Where every value is known beforehand (the taxonomy), one `count(*) FILTER (...)` per
+    code reads the rows once, with no CTE: PostgreSQL can then scan in parallel, which a
+    materialised CTE (count_values, for open-ended facets such as country) prevents.
+    """
+    pairs = pairs or {}
+    columns = {column for column, _is_array, _codes in groups.values()}
+    for array_column, _codes, column, _second_codes in pairs.values():
+        columns |= {array_column, column}
+    sql, params = queryset.order_by().values(*sorted(columns)).query.sql_with_params()
+    aggregates, aggregate_params, keys = ["count(*)"], [], [("total", None)]
+    for name, (column, is_array, codes) in groups.items():
+        condition = f"%s = ANY(filtered.{column})" if is_array else f"filtered.{column} = %s"
+        for code in codes:
+            aggregates.append(f"count(*) FILTER (WHERE {condition})")
+            aggregate_params.append(code)
+            keys.append((name, code))
+    for name, (array_column, codes, column, second_codes) in pairs.items():
+        for code in codes:
+            for second in second_codes:
+                aggregates.append(
+                    f"count(*) FILTER (WHERE %s = ANY(filtered.{array_column}) "
+                    f"AND filtered.{column} = %s)"
+                )
+                aggregate_params += [code, second]
+                keys.append((name, (code, second)))
+    statement = f"SELECT {', '.join(aggregates)} FROM ({sql}) AS filtered"
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*aggregate_params, *params])
+        row = cursor.fetchone()
+
+    total = row[0]
+    counts: dict[str, dict[str, int]] = {name: {} for name in groups}
+    pair_counts: dict[str, dict[tuple[str, str], int]] = {name: {} for name in pairs}
+    for (name, key), count in zip(keys[1:], row[1:], strict=True):
+        if name in pairs:
+            pair_counts[name][key] = count
+        else:
+            counts[name][key] = count
     return total, counts, pair_counts
 
 

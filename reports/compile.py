@@ -12,12 +12,13 @@ from decimal import Decimal
 
 from django.db import connection
 from django.http import QueryDict
+from django_filters import BaseInFilter
 
 from core import taxonomy
 from core.models import NationalSociety
 from practices.filters import PracticeFilter
 from practices.models import Practice, Visibility
-from practices.search import count_values
+from practices.search import count_codes
 from reports.models import (
     GROUPS,
     REPORTED_STATUSES,
@@ -54,34 +55,39 @@ CODES = {
 
 
 def filter_form_data(filters: dict[str, list[str]]) -> QueryDict:
+    """The report's filters as the catalogue's query string would carry them: repeated values,
+    except for the filters that take one comma-separated value (society)."""
     data = QueryDict(mutable=True)
     for name, values in filters.items():
-        data.setlist(name, values if isinstance(values, list) else [values])
+        values = values if isinstance(values, list) else [values]
+        if isinstance(PracticeFilter.base_filters.get(name), BaseInFilter):
+            data[name] = ",".join(values)
+        else:
+            data.setlist(name, values)
     return data
 
 
 def overview_queryset(*, filters: dict[str, list[str]], audience: str):
     """Published practices the audience may see, narrowed by the filters (already valid)."""
     practices = Practice.objects.published().filter(visibility__in=AUDIENCE_VISIBILITIES[audience])
-    return PracticeFilter(filter_form_data(filters), queryset=practices).qs
+    return PracticeFilter(filter_form_data(filters), queryset=practices, ranked=False).qs
 
 
 def practices_overview(
     *, filters: dict[str, list[str]], audience: str, threshold: int, progress: Progress
 ) -> dict:
-    progress(10)
     queryset = overview_queryset(filters=filters, audience=audience)
-    total, counts, pairs = count_values(
+    total, counts, pairs = count_codes(
         queryset,
         {
-            "kind": ("kind", False),
-            "step": ("steps", True),
-            "region": ("region_id", False),
-            "support_type": ("support_types", True),
-            "principle": ("principles", True),
-            "dimension": ("dimensions", True),
+            "kind": ("kind", False, CODES["kind"]),
+            "step": ("steps", True, CODES["step"]),
+            "region": ("region_id", False, CODES["region"]),
+            "support_type": ("support_types", True, CODES["support_type"]),
+            "principle": ("principles", True, CODES["principle"]),
+            "dimension": ("dimensions", True, CODES["dimension"]),
         },
-        pairs={"step_region": ("steps", "region_id")},
+        pairs={"step_region": ("steps", CODES["step"], "region_id", CODES["region"])},
     )
     progress(80)
 
@@ -127,7 +133,6 @@ def practices_overview(
             ],
         },
     }
-    progress(100)
     return result
 
 
