@@ -22,8 +22,12 @@ from reports.models import (
 
 # --- Reports --------------------------------------------------------------------------------
 
-# The files a finished report can be downloaded as (served by the report pages).
-DOWNLOAD_FORMATS = ["json", "csv", "hxl"]
+# The files a finished report can be downloaded as (served by the report pages); HXL tags
+# describe humanitarian data points, so only data compilations have an HXL file.
+DOWNLOAD_FORMATS = {
+    ReportKind.PRACTICES_OVERVIEW: ["json", "csv"],
+    ReportKind.DATA_COMPILATION: ["json", "csv", "hxl"],
+}
 
 
 class ReportRequestSerializer(serializers.Serializer):
@@ -114,7 +118,7 @@ class ReportDetailSerializer(ReportSerializer):
         request = self.context["request"]
         return {
             fmt: request.build_absolute_uri(reverse("reports:download", args=[report.pk, fmt]))
-            for fmt in DOWNLOAD_FORMATS
+            for fmt in DOWNLOAD_FORMATS[report.kind]
         }
 
     def get_result(self, report) -> dict | None:

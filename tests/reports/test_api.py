@@ -246,6 +246,7 @@ def test_edith_requests_an_overview_whose_figures_count_what_was_published(
     assert report["period"] is None
     assert report["progress"] == 100
     assert report["web_url"].endswith(reverse("reports:detail", args=[report_id]))
+    assert set(report["downloads"]) == {"json", "csv"}
     assert report["downloads"]["csv"].endswith(reverse("reports:download", args=[report_id, "csv"]))
     expected = expected_overview(catalogue, filters)
     # Three public smart practices of Italy: not the operational element, the movement and
@@ -654,6 +655,10 @@ def test_edith_compiles_the_data_entered_through_the_api(
     assert requested.status_code == 202, requested.json()
     report = editor.get(requested.json()["url"]).json()
     assert report["period"] == {"id": period.pk, "label": "2026"}
+    assert set(report["downloads"]) == {"json", "csv", "hxl"}
+    hxl = editor.get(report["downloads"]["hxl"])
+    assert hxl.status_code == 200
+    assert "#indicator" in hxl.content.decode("utf-8-sig")
     result = report["result"]
     reached, shelters = result["indicators"]
     assert reached["code"] == "migrants-reached"
