@@ -44,6 +44,8 @@ OVERVIEW_FILTERS = [
 DATA_FILTERS = ["region", "society"]
 OUT_OF_SCOPE_PRINCIPLES = ["P10"]
 
+# Every code of each vocabulary in its own order (the trail's for steps): results list every
+# code, zeros included, and pages show them in this order (the stored jsonb keeps no key order).
 CODES = {
     "kind": [code for code, _label in taxonomy.Kind.choices],
     "step": [code for code, _name in taxonomy.STEPS],

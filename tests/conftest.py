@@ -13,9 +13,12 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connections
 
 from config.celery import app as celery_app
 from core.models import Membership, NationalSociety
+from core.reference import sync_reference_data
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import MembershipFactory, UserFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -93,3 +96,42 @@ def admin(db):
         email="admin@example.org", full_name="Admin", is_staff=True, is_superuser=True
     )
     return with_totp(user)
+
+
+# --- Tests whose rows must be committed (a live server, a worker in another process) -------
+
+
+@pytest.fixture(scope="module")
+def reference_data_kept(django_db_setup, django_db_blocker):
+    """The flush after a transactional test also empties the reference data the migrations
+    loaded (regions, societies, the editors group): put it back for the tests that follow."""
+    yield
+    with django_db_blocker.unblock():
+        sync_reference_data()
+        connections.close_all()  # as after every test, or the test database cannot be dropped
+
+
+@pytest.fixture
+def reference_data(reference_data_kept, django_db_blocker):
+    """Reference data present for a transactional test, even after an earlier one flushed it."""
+    with django_db_blocker.unblock():
+        sync_reference_data()
+
+
+@pytest.fixture
+def browser(reference_data, monkeypatch):
+    """Debian's headless Chromium, driven by Playwright."""
+    if not CHROMIUM.exists():
+        service_unavailable(f"{CHROMIUM} is not installed: no browser to test with")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread: Django then refuses
+    # database calls here unless told they are safe (they are: nothing else runs on the loop).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        # While the loop runs, Django keeps this thread's connections apart from the usual
+        # ones; close them now, or they outlive the test and block dropping the test database.
+        connections.close_all()

@@ -23,11 +23,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core import taxonomy
 from core.models import NationalSociety, user_is_editor
 from practices.models import Practice
 from practices.rendering import term_label
 from reports import charts, services
+from reports.compile import CODES
 from reports.forms.reports import (
     CallForm,
     LinkPracticeForm,
@@ -73,16 +73,6 @@ OVERVIEW_BREAKDOWNS = [
     ("by_principle", gettext_lazy("Practices by principle"), "principle"),
     ("dimension_share", gettext_lazy("Share of each dimension of resilience"), "dimension"),
 ]
-# The stored result is jsonb, which keeps no key order: figures are shown in the taxonomy's
-# order (the trail's order for steps), not in the order the keys come back.
-TAXONOMY_ORDER = {
-    "kind": [code for code, _label in taxonomy.Kind.choices],
-    "step": [code for code, _name in taxonomy.STEPS],
-    "region": [code for code, _name in taxonomy.REGIONS],
-    "support_type": [code for code, _name in taxonomy.SUPPORT_TYPES],
-    "principle": [code for code, *_rest in taxonomy.PRINCIPLES],
-    "dimension": [code for code, _name in taxonomy.DIMENSIONS],
-}
 STATUS_ORDER = [
     SubmissionStatus.VALIDATED,
     SubmissionStatus.SUBMITTED,
@@ -93,7 +83,7 @@ STATUS_ORDER = [
 
 def _in_order(name: str, figures: dict) -> list[tuple[str, object]]:
     """(code, figure) in the taxonomy's order; a code the taxonomy no longer has goes last."""
-    known = TAXONOMY_ORDER[name]
+    known = CODES[name]
     return [(code, figures[code]) for code in known if code in figures] + [
         (code, value) for code, value in figures.items() if code not in known
     ]
@@ -205,8 +195,8 @@ def _overview(report: Report, *, is_editor: bool) -> dict:
                 "is_share": is_share,
             }
         )
-    steps = [(code, term_label("step", code)) for code in TAXONOMY_ORDER["step"]]
-    regions = [(code, term_label("region", code)) for code in TAXONOMY_ORDER["region"]]
+    steps = [(code, term_label("step", code)) for code in CODES["step"]]
+    regions = [(code, term_label("region", code)) for code in CODES["region"]]
     threshold = result["gaps"]["threshold"]
     heat_map = charts.heat_map(
         steps,

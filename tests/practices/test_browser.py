@@ -3,29 +3,14 @@ with an attachment, edith publishes it, a visitor finds it through a facet and d
 attachment."""
 
 import re
-import time
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.db import connections
 from django.urls import reverse
 
-from core.reference import sync_reference_data
 from practices.models import Practice, Status
-from tests.conftest import service_unavailable
-from tests.factories import PASSWORD
+from tests.browser import log_in
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 TITLE = "Welcome desks at the port of Lampedusa"
 
@@ -34,61 +19,14 @@ TITLE = "Welcome desks at the port of Lampedusa"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="module")
-def reference_data_kept(django_db_setup, django_db_blocker):
-    """The flush after a transactional test also empties the reference data the migrations
-    loaded (regions, societies, the editors group): put it back for the tests that follow."""
-    yield
-    with django_db_blocker.unblock():
-        sync_reference_data()
-        connections.close_all()  # as after every test, or the test database cannot be dropped
-
-
-@pytest.fixture
-def browser(reference_data_kept, monkeypatch):
-    if not CHROMIUM.exists():
-        service_unavailable(f"{CHROMIUM} is not installed: no browser to test with")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop running in this thread: Django then refuses
-    # database calls here unless told they are safe (they are: nothing else runs on the loop).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        # While the loop runs, Django keeps this thread's connections apart from the usual
-        # ones; close them now, or they outlive the test and block dropping the test database.
-        connections.close_all()
-
-
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def totp_code(secret: str) -> str:
-    # allauth accepts only the current 30-second step: never hand over a code about to expire.
-    if 30 - time.time() % 30 < 3:
-        time.sleep(3)
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
-def log_in(page, base_url: str, user, *, next_url: str):
-    page.goto(f"{base_url}{reverse('account_login')}?next={next_url}")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.locator("form").get_by_role("button", name="Sign In").click()
-    if hasattr(user, "totp_secret"):
-        page.get_by_label("Code").fill(totp_code(user.totp_secret))
-        page.locator("form").get_by_role("button", name="Sign In").click()
-    page.wait_for_url(f"**{next_url}")
-
-
 def test_alice_submits_edith_publishes_a_visitor_finds_and_downloads(
     browser, live_server, media_root, alice, edith, tmp_path
 ):
-    sync_reference_data()  # in case an earlier transactional test flushed it
     base = live_server.url
     report = tmp_path / "Évaluation finale.pdf"
     report.write_bytes(PDF_BYTES)

@@ -4,53 +4,21 @@ overview, waits for it, and sees its charts."""
 import re
 
 import pytest
-from django.db import connections
 from django.urls import reverse
 
-from core.reference import sync_reference_data
 from practices.models import Status
 from reports.models import Report, ReportStatus
-from tests.conftest import service_unavailable
+from tests.browser import log_in
 from tests.practices.factories import make_practice
-from tests.practices.test_browser import CHROMIUM, CHROMIUM_ARGS, log_in
 
 # The live server needs committed rows, so this test runs outside a rolled-back transaction
 # and its tables are flushed afterwards.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="module")
-def reference_data_kept(django_db_setup, django_db_blocker):
-    """The flush after a transactional test also empties the reference data the migrations
-    loaded (regions, societies, the editors group): put it back for the tests that follow."""
-    yield
-    with django_db_blocker.unblock():
-        sync_reference_data()
-        connections.close_all()  # as after every test, or the test database cannot be dropped
-
-
-@pytest.fixture
-def browser(reference_data_kept, monkeypatch):
-    if not CHROMIUM.exists():
-        service_unavailable(f"{CHROMIUM} is not installed: no browser to test with")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop running in this thread: Django then refuses
-    # database calls here unless told they are safe (they are: nothing else runs on the loop).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        # While the loop runs, Django keeps this thread's connections apart from the usual
-        # ones; close them now, or they outlive the test and block dropping the test database.
-        connections.close_all()
-
-
 def test_edith_requests_a_report_waits_for_it_and_sees_its_charts(
     browser, live_server, alice, bob, edith, society_a, society_b
 ):
-    sync_reference_data()  # in case an earlier transactional test flushed it
     published = {"status": Status.PUBLISHED, "editor": edith}
     make_practice(alice, society_a, **published, steps=["arrival"], principles=["P1", "P6"])
     make_practice(alice, society_a, **published, steps=["arrival", "return"], principles=["P1"])

@@ -17,12 +17,11 @@ from urllib.parse import quote
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from config.celery import app as celery_app
-from core.reference import sync_reference_data
 from reports.models import Report, ReportStatus
 from tests.conftest import service_unavailable
 from tests.practices.factories import make_practice
@@ -36,21 +35,6 @@ REPORTS = reverse("api:report-list")
 QUEUE = "reports-worker-test"
 # A message whose worker died goes back to the queue once it is older than this (seconds).
 VISIBILITY_TIMEOUT = 2
-
-
-@pytest.fixture(scope="module")
-def reference_data_kept(django_db_setup, django_db_blocker):
-    """The flush after a transactional test also empties the reference data the migrations
-    loaded (regions, societies, the editors group): put it back for the tests that follow."""
-    yield
-    with django_db_blocker.unblock():
-        sync_reference_data()
-        connections.close_all()  # as after every test, or the test database cannot be dropped
-
-
-@pytest.fixture
-def reference_data(reference_data_kept):
-    sync_reference_data()  # in case an earlier transactional test flushed it
 
 
 def worker_database_url() -> str:
