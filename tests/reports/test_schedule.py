@@ -4,7 +4,6 @@ that has closed; both reuse an unchanged snapshot rather than compiling it again
 import datetime
 
 import pytest
-
 from django.conf import settings
 from django.utils import timezone
 
