@@ -255,7 +255,7 @@ def check_figures(report_id: int, figures: dict, label: str) -> None:
 
 
 def compile_statements(filters: dict, audience: str) -> list[str]:
-    """What one compile sends to PostgreSQL (BEGIN and COMMIT of the final save included)."""
+    """What one compile sends to PostgreSQL."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -424,8 +424,9 @@ def print_timings(args) -> list[str]:
     print(
         "\nratio: compile p50 / raw SQL p50. raw serial: the same raw SQL with parallel "
         "workers off (max_parallel_workers_per_gather = 0), for comparison only.\n"
-        "round trips: what one compile sends to PostgreSQL (load, mark running, three "
-        "progress updates, the counting statement, BEGIN, lock, save, COMMIT); the raw SQL is one."
+        "round trips: what one compile sends to PostgreSQL (load, mark running, a progress "
+        "update when a compile runs past half a second, the counting statement, the save); "
+        "the raw SQL is one."
     )
     return failures
 

@@ -627,7 +627,12 @@ def compile_report(*, report_id: int) -> str:
     left as it is, and a report whose worker died while running is compiled again, its result
     written once (the write only applies to a report not yet done). A failure is recorded
     with a readable reason. Returns the report's status."""
-    report = Report.objects.select_related("period").filter(pk=report_id).first()
+    # Only what the compile reads: a finished report's result can be large.
+    report = (
+        Report.objects.only("kind", "filters", "audience", "threshold", "period", "status")
+        .filter(pk=report_id)
+        .first()
+    )
     if report is None or report.is_finished:
         return report.status if report else "missing"
     Report.objects.filter(pk=report.pk).exclude(status=ReportStatus.DONE).update(
