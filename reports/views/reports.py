@@ -27,7 +27,7 @@ from core.models import NationalSociety, user_is_editor
 from practices.models import Practice
 from practices.rendering import term_label
 from reports import charts, services
-from reports.compile import CODES
+from reports.compile import CODES, filter_form_data
 from reports.forms.reports import (
     CallForm,
     LinkPracticeForm,
@@ -129,17 +129,10 @@ def catalogue_url(filters: dict, **chosen: str) -> str:
     """The catalogue filtered on `chosen` (e.g. step and region of a gap), then on the
     report's other filters."""
     query = QueryDict(mutable=True)
-    for name, value in chosen.items():
-        query[name] = value
-    for name, values in filters.items():
-        if name in chosen:
-            continue
-        values = values if isinstance(values, list) else [values]
-        if name == "society":
-            # The catalogue takes several societies as one comma-separated value.
-            query[name] = ",".join(values)
-        else:
-            query.setlist(name, values)
+    query.update(chosen)
+    others = {name: values for name, values in filters.items() if name not in chosen}
+    for name, values in filter_form_data(others).lists():
+        query.setlist(name, values)
     return reverse("practices:catalogue") + "?" + query.urlencode()
 
 
@@ -155,7 +148,7 @@ def _number(value, unit: str = "", currency: str = "") -> str:
         return "—"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = number_format(value, decimal_pos=None)
+    text = number_format(value, decimal_pos=None, force_grouping=True)
     if unit == Unit.PERCENT:
         return f"{text} %"
     if unit == Unit.CURRENCY and currency:
