@@ -50,6 +50,7 @@ from reports.models import (
     SubmissionStatus,
     Unit,
 )
+from reports.permissions import linkable_practices
 
 logger = logging.getLogger(__name__)
 
@@ -809,10 +810,10 @@ def _queue_call_announcement(call_id: int) -> None:
 
 @transaction.atomic
 def link_practice(*, call: CallForPractices, practice: Practice, actor: User) -> None:
-    """Whoever may edit a practice links it to an open call it answers: it must have been
-    submitted (or published) after the call opened."""
-    if not Practice.objects.editable_by(actor).filter(pk=practice.pk).exists():
-        raise PermissionDenied(_("You may only link practices you can edit."))
+    """A member of the practice's society (or an editor) links it to an open call it answers:
+    it must have been submitted (or published) after the call opened."""
+    if not linkable_practices(actor).filter(pk=practice.pk).exists():
+        raise PermissionDenied(_("You may only link your own society's practices."))
     if not call.is_open():
         raise ValidationError(
             _("This call closed on %(date)s.") % {"date": date_format(call.deadline)}
@@ -830,8 +831,6 @@ def link_practice(*, call: CallForPractices, practice: Practice, actor: User) ->
 
 @transaction.atomic
 def unlink_practice(*, call: CallForPractices, practice: Practice, actor: User) -> None:
-    if not (
-        user_is_editor(actor) or Practice.objects.editable_by(actor).filter(pk=practice.pk).exists()
-    ):
-        raise PermissionDenied(_("You may only unlink practices you can edit."))
+    if not linkable_practices(actor).filter(pk=practice.pk).exists():
+        raise PermissionDenied(_("You may only unlink your own society's practices."))
     call.practices.remove(practice)

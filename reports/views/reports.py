@@ -43,6 +43,7 @@ from reports.models import (
     SubmissionStatus,
     Unit,
 )
+from reports.permissions import linkable_practices
 
 LIST_PAGE_SIZE = 50
 CALL_CANDIDATES = 50
@@ -618,13 +619,13 @@ def call_create(request):
 
 
 def _link_candidates(call: CallForPractices, user):
-    """The user's practices that may answer the call: ones they can edit, sent to the editors
+    """The user's practices that may answer the call: their society's, sent to the editors
     after the call opened (the rule services.link_practice applies), not linked yet."""
     sent_after = Q(submitted_at__gte=call.created_at) | Q(
         submitted_at__isnull=True, published_at__gte=call.created_at
     )
     return (
-        Practice.objects.editable_by(user)
+        linkable_practices(user)
         .filter(sent_after)
         .exclude(calls=call)
         .only("id", "title")

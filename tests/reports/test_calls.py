@@ -193,18 +193,25 @@ def test_the_call_lists_only_the_answers_the_reader_may_see(
 # --- Answering a call -------------------------------------------------------------------------
 
 
-def test_alice_links_a_practice_submitted_after_the_call(client, alice, edith, society_a, call):
-    # Members edit (and so link) their drafts and published practices, not those in review.
-    submitted = make_practice(
-        alice, society_a, status=Status.PUBLISHED, editor=edith, title="Orientation sessions"
-    )
+def test_alice_links_a_practice_submitted_after_the_call(client, alice, society_a, call):
+    # Sent for review is enough: the call need not wait for the editors.
+    submitted = make_practice(alice, society_a, status=Status.SUBMITTED, title="Orientation")
     client.force_login(alice)
     page = client.get(call_page(call)).content.decode()
-    assert f'<option value="{submitted.pk}">Orientation sessions</option>' in page
+    assert f'<option value="{submitted.pk}">Orientation</option>' in page
     response = client.post(link(call), {"practice": submitted.pk}, follow=True)
     assert response.redirect_chain[-1][0] == call_page(call)
-    assert "Orientation sessions now answers this call." in response.content.decode()
+    assert "Orientation now answers this call." in response.content.decode()
     assert list(call.practices.all()) == [submitted]
+
+
+def test_fiona_links_a_practice_alice_published_after_the_call(
+    client, alice, fiona, edith, society_a, call
+):
+    published = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
+    client.force_login(fiona)
+    assert client.post(link(call), {"practice": published.pk}).status_code == 302
+    assert list(call.practices.all()) == [published]
 
 
 def test_alice_cannot_link_a_practice_submitted_before_the_call(client, alice, edith, society_a):
