@@ -246,6 +246,11 @@ class Submission(models.Model):
         return reverse("reports:submission", args=[self.period_id, self.society.slug])
 
 
+def group_value(label) -> models.DecimalField:
+    """A disaggregation group's value; empty when the society does not know it."""
+    return models.DecimalField(label, max_digits=16, decimal_places=2, null=True, blank=True)
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class DataValue(models.Model):
     """One indicator's value in a submission; a disaggregation group left empty is unknown."""
@@ -257,27 +262,13 @@ class DataValue(models.Model):
         Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
     )
     total = models.DecimalField(_("total"), max_digits=16, decimal_places=2)
-    sex_female = models.DecimalField(
-        _("female"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    sex_male = models.DecimalField(
-        _("male"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    sex_other = models.DecimalField(
-        _("other"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    sex_unknown = models.DecimalField(
-        _("unknown"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    age_children = models.DecimalField(
-        _("children"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    age_adults = models.DecimalField(
-        _("adults"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    age_older_people = models.DecimalField(
-        _("older people"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    sex_female = group_value(_("female"))
+    sex_male = group_value(_("male"))
+    sex_other = group_value(_("other"))
+    sex_unknown = group_value(_("unknown"))
+    age_children = group_value(_("children"))
+    age_adults = group_value(_("adults"))
+    age_older_people = group_value(_("older people"))
     source_note = models.TextField(_("source"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from config.celery import app as celery_app
 from core.tasks import ping
-from tests.conftest import service_unavailable
+from tests.workers import require_broker, worker_command
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -99,26 +99,9 @@ def test_healthz_is_503_when_the_database_is_down():
 @pytest.fixture
 def celery_worker_process():
     """A real worker, in its own process, consuming the broker of CELERY_BROKER_URL."""
-    broker = os.environ.get("CELERY_BROKER_URL")
-    if not broker:
-        service_unavailable("CELERY_BROKER_URL is not set: no Redis to run a worker on")
-    try:
-        with celery_app.connection_for_write(broker) as connection:
-            connection.ensure_connection(max_retries=1, timeout=3)
-    except Exception as error:  # the broker's absence is the reason to skip
-        service_unavailable(f"Redis at {broker} does not answer: {error}")
+    require_broker()
     worker = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "celery"),
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-        ],
+        worker_command(),
         cwd=ROOT,
         env={**os.environ, "CELERY_TASK_ALWAYS_EAGER": "0"},
         stdout=subprocess.PIPE,

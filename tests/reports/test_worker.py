@@ -9,7 +9,6 @@ their tables are flushed afterwards (see `reference_data_kept`).
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -23,8 +22,8 @@ from django.urls import reverse
 
 from config.celery import app as celery_app
 from reports.models import Report, ReportStatus
-from tests.conftest import service_unavailable
 from tests.practices.factories import make_practice
+from tests.workers import require_broker, worker_command
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -63,14 +62,7 @@ def workers(reference_data, tmp_path):
     """Starts real workers (`start(**env)`) consuming this run's queue from the broker of
     CELERY_BROKER_URL; stops whatever is still running afterwards. Make the test's data before
     the first start: until then tasks run in-process."""
-    broker = os.environ.get("CELERY_BROKER_URL")
-    if not broker:
-        service_unavailable("CELERY_BROKER_URL is not set: no Redis to run a worker on")
-    try:
-        with celery_app.connection_for_write(broker) as broker_connection:
-            broker_connection.ensure_connection(max_retries=1, timeout=3)
-    except Exception as error:  # the broker's absence is the reason to skip
-        service_unavailable(f"Redis at {broker} does not answer: {error}")
+    require_broker()
 
     started: list[subprocess.Popen] = []
     logs: list[Path] = []
@@ -83,20 +75,11 @@ def workers(reference_data, tmp_path):
         log = tmp_path / f"worker-{len(started) + 1}.log"
         logs.append(log)
         process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "celery"),
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
+            worker_command(
                 "--without-heartbeat",
                 f"--queues={QUEUE}",
                 f"--hostname=reports-test-{len(started) + 1}@%h",
-            ],
+            ),
             cwd=ROOT,
             env={
                 **os.environ,
