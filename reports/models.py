@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
@@ -51,6 +52,11 @@ GROUPS = {
 }
 GROUP_COLUMNS = [column for groups in GROUPS.values() for _code, column, _label in groups]
 
+# An indicator's English text lives in its columns; its text in the site's other languages in
+# Indicator.translations, as {language: {field: text}}.
+TRANSLATION_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+TRANSLATED_FIELDS = ["name", "definition", "guidance"]
+
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
 class Indicator(models.Model):
@@ -77,6 +83,15 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("How to count, what to include and exclude, which sources to use."),
     )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Name, definition and guidance in French, Spanish and Arabic; English is in the "
+            "fields above."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -99,6 +114,21 @@ class Indicator(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:indicators") + f"#{self.code}"
+
+    def localized(self, field: str, language: str | None = None) -> str:
+        """The indicator's `field` in `language` (by default the active one, "fr-ca" read as
+        "fr"), or in English when it has no text in that language."""
+        language = (language or get_language() or "").split("-")[0].lower()
+        return self.translations.get(language, {}).get(field) or getattr(self, field)
+
+    def localized_name(self) -> str:
+        return self.localized("name")
+
+    def localized_definition(self) -> str:
+        return self.localized("definition")
+
+    def localized_guidance(self) -> str:
+        return self.localized("guidance")
 
     def groups(self):
         """The disaggregation groups this indicator offers, as (disaggregation, code, column,
