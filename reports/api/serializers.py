@@ -133,6 +133,16 @@ class IndicatorSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:indicator-detail", lookup_field="code"
     )
+    label = serializers.SerializerMethodField()
+    # Checked by reports.services.save_indicator, as the editors' page is.
+    translations = serializers.JSONField(
+        required=False,
+        help_text=(
+            'Name, definition and guidance in the other languages: {"fr": {"name": ..., '
+            '"definition": ..., "guidance": ...}, "es": {...}, "ar": {...}}. Sending it '
+            "replaces them all; a missing text falls back to English."
+        ),
+    )
 
     class Meta:
         model = Indicator
@@ -146,10 +156,16 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "currency",
             "disaggregations",
             "guidance",
+            "translations",
+            "label",
             "active",
             "position",
         ]
-        read_only_fields = ["id", "url"]
+        read_only_fields = ["id", "url", "label"]
+
+    def get_label(self, indicator) -> str:
+        """The name in the request's language (`?lang=` or Accept-Language), else English."""
+        return indicator.localized_name()
 
 
 class PeriodSerializer(serializers.ModelSerializer):

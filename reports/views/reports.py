@@ -37,6 +37,7 @@ from reports.forms.reports import (
 from reports.models import (
     GROUPS,
     CallForPractices,
+    Indicator,
     Report,
     ReportKind,
     ReportStatus,
@@ -256,10 +257,18 @@ def _group_columns(disaggregations: list[str]) -> list[tuple[str, str, str]]:
     ]
 
 
+def _current_names(codes: list[str]) -> dict[str, str]:
+    """The indicators' names in the reader's language, by code. The result keeps the English
+    name of compile time; an indicator deleted since keeps that one."""
+    indicators = Indicator.objects.filter(code__in=codes).only("code", "name", "translations")
+    return {indicator.code: indicator.localized_name() for indicator in indicators}
+
+
 def _data_compilation(report: Report) -> dict:
     result = report.result
     rtl = _rtl()
     regions = [(code, term_label("region", code)) for code in result["regions"]]
+    names = _current_names([indicator["code"] for indicator in result["indicators"]])
     indicators = []
     for indicator in result["indicators"]:
         unit, currency = indicator["unit"], indicator.get("currency", "")
@@ -291,7 +300,7 @@ def _data_compilation(report: Report) -> dict:
         indicators.append(
             {
                 "code": indicator["code"],
-                "name": indicator["name"],
+                "name": names.get(indicator["code"], indicator["name"]),
                 "unit": Unit(unit).label if unit in Unit.values else unit,
                 "currency": currency,
                 "is_mean": indicator["aggregation"] == "mean",
