@@ -145,6 +145,320 @@ INDICATORS = [
         "position": 6,
     },
 ]
+# The indicators' text in the site's other languages, as an IFRC translator would write it
+# (French and Spanish as the IFRC uses them, Arabic in the UN's usage: "31 كانون الأول/ديسمبر").
+TRANSLATIONS = {
+    "migrants-reached": {
+        "fr": {
+            "name": "Migrants ayant bénéficié d'une assistance",
+            "definition": (
+                "Personnes en déplacement (migrants, réfugiés, demandeurs d'asile, personnes de "
+                "retour et personnes déplacées) ayant reçu au moins un service de la Société "
+                "nationale au cours de l'année : premiers secours et soins de santé, articles de "
+                "secours, assistance monétaire, abri, soutien psychosocial, services juridiques "
+                "ou de protection, ou rétablissement des liens familiaux."
+            ),
+            "guidance": (
+                "- Comptez **des personnes, et non des services** : une personne aidée cinq fois "
+                "compte une seule fois dans l'année. Lorsque les doubles comptages ne peuvent pas "
+                "être éliminés (à un poste-frontière très fréquenté, par exemple), indiquez-le "
+                "dans la note sur la source.\n"
+                "- Incluez les personnes atteintes par toutes les sections, ainsi que par les "
+                "partenaires financés par la Société nationale ; excluez les personnes atteintes "
+                "uniquement par les médias de masse (radio, réseaux sociaux).\n"
+                "- Les enfants ont moins de 18 ans ; les personnes âgées ont 60 ans ou plus.\n"
+                "- Remplissez les groupes que vous connaissez grâce à l'enregistrement et laissez "
+                "les autres vides : n'estimez jamais un groupe. La somme des groupes peut être "
+                "inférieure au total.\n"
+                "- Sources : registres des bénéficiaires, listes de distribution, registres des "
+                "points de services."
+            ),
+        },
+        "es": {
+            "name": "Migrantes que recibieron asistencia",
+            "definition": (
+                "Personas en movimiento (migrantes, refugiados, solicitantes de asilo, "
+                "retornados y personas desplazadas) que recibieron al menos un servicio de la "
+                "Sociedad Nacional durante el año: primeros auxilios y atención de salud, "
+                "artículos de socorro, asistencia en efectivo, alojamiento, apoyo psicosocial, "
+                "servicios jurídicos o de protección, o restablecimiento del contacto entre "
+                "familiares."
+            ),
+            "guidance": (
+                "- Cuente **personas, no servicios**: una persona atendida cinco veces cuenta una "
+                "sola vez en el año. Cuando no se puedan eliminar los recuentos dobles (en un "
+                "paso fronterizo muy concurrido, por ejemplo), indíquelo en la nota sobre la "
+                "fuente.\n"
+                "- Incluya a las personas atendidas por todas las filiales y por los socios que "
+                "financió la Sociedad Nacional; excluya a las personas alcanzadas solo a través "
+                "de medios de comunicación masivos (radio, redes sociales).\n"
+                "- Se considera niños y niñas a los menores de 18 años, y personas mayores a "
+                "quienes tienen 60 años o más.\n"
+                "- Complete los grupos que conozca por el registro y deje vacíos los demás: nunca "
+                "estime un grupo. La suma de los grupos puede ser inferior al total.\n"
+                "- Fuentes: registros de beneficiarios, listas de distribución, libros de "
+                "registro de los puntos de servicio."
+            ),
+        },
+        "ar": {
+            "name": "المهاجرون الذين تلقوا المساعدة",
+            "definition": (
+                "الأشخاص المتنقلون (المهاجرون واللاجئون وطالبو اللجوء والعائدون والنازحون) الذين "
+                "تلقوا خدمة واحدة على الأقل من الجمعية الوطنية خلال السنة: الإسعافات الأولية "
+                "والرعاية الصحية، أو مواد الإغاثة، أو المساعدات النقدية، أو المأوى، أو الدعم "
+                "النفسي والاجتماعي، أو الخدمات القانونية أو خدمات الحماية، أو خدمات إعادة "
+                "الروابط العائلية."
+            ),
+            "guidance": (
+                "- احسب **الأشخاص لا الخدمات**: الشخص الذي تلقى المساعدة خمس مرات يُحسب مرة "
+                "واحدة في السنة. وحيث يتعذر استبعاد التكرار في العدّ (عند معبر حدودي مزدحم "
+                "مثلاً)، اذكر ذلك في ملاحظة المصدر.\n"
+                "- أدرج الأشخاص الذين وصلت إليهم جميع الفروع، ومن وصل إليهم الشركاء الذين "
+                "موّلتهم الجمعية الوطنية؛ واستبعد من لم يُوصَل إليهم إلا عبر وسائل الإعلام "
+                "الجماهيري (الإذاعة ووسائل التواصل الاجتماعي).\n"
+                "- الأطفال هم من دون الثامنة عشرة من العمر؛ وكبار السن هم من بلغوا الستين "
+                "فما فوق.\n"
+                "- املأ الفئات التي تعرفها من بيانات التسجيل واترك الفئات الأخرى فارغة: لا "
+                "تقدّر أي فئة أبداً. وقد يكون مجموع الفئات أقل من المجموع الكلي.\n"
+                "- المصادر: سجلات المستفيدين، وقوائم التوزيع، وسجلات نقاط الخدمة."
+            ),
+        },
+    },
+    "migration-volunteers": {
+        "fr": {
+            "name": "Volontaires actifs dans le domaine de la migration",
+            "definition": (
+                "Volontaires ayant participé à au moins une des activités de la Société "
+                "nationale liées à la migration au cours de l'année."
+            ),
+            "guidance": (
+                "- Comptez chaque volontaire une seule fois, quel que soit le nombre d'activités "
+                "auxquelles il a participé.\n"
+                "- Incluez les volontaires qui sont eux-mêmes migrants ; excluez le personnel "
+                "rémunéré.\n"
+                "- Source : la base de données des volontaires ou les listes d'activités des "
+                "sections."
+            ),
+        },
+        "es": {
+            "name": "Voluntarios activos en el ámbito de la migración",
+            "definition": (
+                "Voluntarios que participaron en al menos una de las actividades de migración de "
+                "la Sociedad Nacional durante el año."
+            ),
+            "guidance": (
+                "- Cuente a cada voluntario una sola vez, independientemente del número de "
+                "actividades en que haya participado.\n"
+                "- Incluya a los voluntarios que sean ellos mismos migrantes; excluya al "
+                "personal remunerado.\n"
+                "- Fuente: la base de datos de voluntarios o las listas de actividades de las "
+                "filiales."
+            ),
+        },
+        "ar": {
+            "name": "المتطوعون الناشطون في العمل المتعلق بالهجرة",
+            "definition": (
+                "المتطوعون الذين شاركوا في نشاط واحد على الأقل من أنشطة الجمعية الوطنية المتعلقة "
+                "بالهجرة خلال السنة."
+            ),
+            "guidance": (
+                "- احسب كل متطوع مرة واحدة، مهما كان عدد الأنشطة التي شارك فيها.\n"
+                "- أدرج المتطوعين الذين هم أنفسهم من المهاجرين؛ واستبعد الموظفين بأجر.\n"
+                "- المصدر: قاعدة بيانات المتطوعين أو قوائم أنشطة الفروع."
+            ),
+        },
+    },
+    "branches-with-focal-point": {
+        "fr": {
+            "name": "Sections dotées d'un point focal migration",
+            "definition": (
+                "Part des sections de la Société nationale qui disposent, au 31 décembre, d'une "
+                "personne désignée (membre du personnel ou volontaire) chargée de la migration."
+            ),
+            "guidance": (
+                "- Divisez le nombre de sections dotées d'un point focal désigné par le nombre "
+                "total de sections, puis multipliez par 100 ; une décimale suffit.\n"
+                "- Une personne qui couvre plusieurs sections compte pour chacune d'elles.\n"
+                "- Indiquez le nombre de sections dans la note sur la source, afin que le "
+                "pourcentage puisse être interprété."
+            ),
+        },
+        "es": {
+            "name": "Filiales con un punto focal de migración",
+            "definition": (
+                "Proporción de las filiales de la Sociedad Nacional que cuentan, al 31 de "
+                "diciembre, con una persona designada (personal o voluntario) responsable de la "
+                "migración."
+            ),
+            "guidance": (
+                "- Divida el número de filiales con un punto focal designado entre el total de "
+                "filiales y multiplique por 100; basta con un decimal.\n"
+                "- Una persona que cubre varias filiales cuenta para cada una de ellas.\n"
+                "- Indique el número de filiales en la nota sobre la fuente, para que el "
+                "porcentaje pueda interpretarse."
+            ),
+        },
+        "ar": {
+            "name": "الفروع التي لديها مسؤول اتصال معني بالهجرة",
+            "definition": (
+                "نسبة فروع الجمعية الوطنية التي لديها في 31 كانون الأول/ديسمبر شخص محدد بالاسم "
+                "(من الموظفين أو المتطوعين) مسؤول عن شؤون الهجرة."
+            ),
+            "guidance": (
+                "- اقسم عدد الفروع التي لديها مسؤول اتصال محدد بالاسم على العدد الإجمالي للفروع، "
+                "ثم اضرب الناتج في 100؛ ويكفي رقم عشري واحد.\n"
+                "- الشخص الذي يغطي عدة فروع يُحسب لكل فرع منها.\n"
+                "- اذكر عدد الفروع في ملاحظة المصدر، حتى يمكن فهم النسبة المئوية."
+            ),
+        },
+    },
+    "migration-spending": {
+        "fr": {
+            "name": "Dépenses consacrées aux programmes de migration",
+            "definition": (
+                "Sommes dépensées par la Société nationale pour des activités liées à la "
+                "migration au cours de l'année, toutes sources de financement confondues, en "
+                "francs suisses."
+            ),
+            "guidance": (
+                "- Comptez ce qui a été **dépensé**, et non ce qui a été budgété ou promis.\n"
+                "- Convertissez les autres monnaies au taux de change opérationnel des Nations "
+                "Unies du 31 décembre.\n"
+                "- Incluez la part des coûts d'appui que le département des finances impute aux "
+                "programmes.\n"
+                "- Source : les états financiers, ou le rapport par programme du département des "
+                "finances."
+            ),
+        },
+        "es": {
+            "name": "Gasto en programas de migración",
+            "definition": (
+                "Dinero que la Sociedad Nacional gastó en actividades de migración durante el "
+                "año, de todas las fuentes de financiación, en francos suizos."
+            ),
+            "guidance": (
+                "- Cuente lo que se **gastó**, no lo presupuestado ni lo comprometido.\n"
+                "- Convierta las demás monedas al tipo de cambio operacional de las Naciones "
+                "Unidas del 31 de diciembre.\n"
+                "- Incluya la parte de los costos de apoyo que el departamento de finanzas "
+                "imputa a los programas.\n"
+                "- Fuente: los estados financieros o el informe por programa del departamento de "
+                "finanzas."
+            ),
+        },
+        "ar": {
+            "name": "الإنفاق على برامج الهجرة",
+            "definition": (
+                "الأموال التي أنفقتها الجمعية الوطنية على الأنشطة المتعلقة بالهجرة خلال السنة، من "
+                "جميع مصادر التمويل، بالفرنك السويسري."
+            ),
+            "guidance": (
+                "- احسب ما **أُنفق** فعلاً، لا ما رُصد في الميزانية أو تم التعهد به.\n"
+                "- حوّل العملات الأخرى وفق سعر الصرف التشغيلي للأمم المتحدة في 31 كانون "
+                "الأول/ديسمبر.\n"
+                "- أدرج حصة تكاليف الدعم التي تحمّلها إدارة الشؤون المالية على البرامج.\n"
+                "- المصدر: البيانات المالية، أو تقرير إدارة الشؤون المالية عن البرامج."
+            ),
+        },
+    },
+    "service-points": {
+        "fr": {
+            "name": "Points de services humanitaires en activité",
+            "definition": (
+                "Lieux situés le long des routes migratoires où les migrants peuvent obtenir de "
+                "l'aide, des informations et une protection sans craindre d'être signalés aux "
+                "autorités, et qui ont fonctionné pendant au moins un mois dans l'année."
+            ),
+            "guidance": (
+                "- Comptez les points fixes et les équipes mobiles ; une équipe mobile qui suit "
+                "un itinéraire régulier compte pour un point.\n"
+                "- Un point géré avec un partenaire compte si la Société nationale y affecte du "
+                "personnel.\n"
+                "- Source : la liste des points de services tenue par le point focal migration."
+            ),
+        },
+        "es": {
+            "name": "Puntos de servicios humanitarios en funcionamiento",
+            "definition": (
+                "Lugares a lo largo de las rutas migratorias donde las personas migrantes pueden "
+                "obtener ayuda, información y protección sin temor a ser denunciadas ante las "
+                "autoridades, y que funcionaron durante al menos un mes del año."
+            ),
+            "guidance": (
+                "- Cuente los puntos fijos y los equipos móviles; un equipo móvil con una ruta "
+                "regular cuenta como un punto.\n"
+                "- Un punto gestionado con un socio cuenta si la Sociedad Nacional aporta su "
+                "personal.\n"
+                "- Fuente: la lista de puntos de servicio que lleva el punto focal de migración."
+            ),
+        },
+        "ar": {
+            "name": "نقاط الخدمات الإنسانية العاملة",
+            "definition": (
+                "أماكن على طول طرق الهجرة يمكن للمهاجرين فيها الحصول على المساعدة والمعلومات "
+                "والحماية دون خوف من الإبلاغ عنهم إلى السلطات، وقد عملت لمدة شهر واحد على الأقل "
+                "خلال السنة."
+            ),
+            "guidance": (
+                "- احسب النقاط الثابتة والفرق المتنقلة؛ ويُحسب الفريق المتنقل الذي يسلك مساراً "
+                "منتظماً نقطةً واحدة.\n"
+                "- تُحسب النقطة التي تُدار مع شريك إذا كانت الجمعية الوطنية توفر العاملين فيها.\n"
+                "- المصدر: قائمة نقاط الخدمة التي يحتفظ بها مسؤول الاتصال المعني بالهجرة."
+            ),
+        },
+    },
+    "family-links-restored": {
+        "fr": {
+            "name": "Contacts familiaux rétablis",
+            "definition": (
+                "Migrants ayant rétabli le contact avec un membre de leur famille grâce aux "
+                "services de rétablissement des liens familiaux de la Société nationale : appels "
+                "téléphoniques, messages, ou demande de recherche ayant permis de retrouver la "
+                "personne recherchée."
+            ),
+            "guidance": (
+                "- Comptez des personnes, et non des appels : une personne qui a appelé sa "
+                "famille dix fois compte une seule fois.\n"
+                "- Une demande de recherche compte l'année où la personne recherchée a été "
+                "retrouvée.\n"
+                "- Source : les dossiers de rétablissement des liens familiaux et le registre du "
+                "service téléphonique."
+            ),
+        },
+        "es": {
+            "name": "Contactos familiares restablecidos",
+            "definition": (
+                "Personas migrantes que restablecieron el contacto con un familiar gracias a los "
+                "servicios de restablecimiento del contacto entre familiares de la Sociedad "
+                "Nacional: llamadas telefónicas, mensajes o una solicitud de búsqueda que "
+                "permitió localizar a la persona buscada."
+            ),
+            "guidance": (
+                "- Cuente personas, no llamadas: una persona que llamó a su familia diez veces "
+                "cuenta una sola vez.\n"
+                "- Una solicitud de búsqueda cuenta en el año en que se localizó a la persona "
+                "buscada.\n"
+                "- Fuente: los casos de restablecimiento del contacto entre familiares y el libro "
+                "de registro del servicio telefónico."
+            ),
+        },
+        "ar": {
+            "name": "الاتصالات العائلية المُستعادة",
+            "definition": (
+                "المهاجرون الذين استعادوا الاتصال بأحد أفراد أسرهم عن طريق خدمات إعادة الروابط "
+                "العائلية التي تقدمها الجمعية الوطنية: المكالمات الهاتفية، أو الرسائل، أو طلب "
+                "البحث الذي أسفر عن العثور على الشخص المبحوث عنه."
+            ),
+            "guidance": (
+                "- احسب الأشخاص لا المكالمات: الشخص الذي اتصل بأسرته عشر مرات يُحسب مرة واحدة.\n"
+                "- يُحسب طلب البحث في السنة التي عُثر فيها على الشخص المبحوث عنه.\n"
+                "- المصدر: سجل حالات إعادة الروابط العائلية وسجل خدمة الهاتف."
+            ),
+        },
+    },
+}
+
+
 # The 2026 period adds Restoring Family Links; the 2025 one asked for the other five.
 PERIOD_2025_CODES = [indicator["code"] for indicator in INDICATORS[:5]]
 PERIOD_2026_CODES = [indicator["code"] for indicator in INDICATORS]
@@ -214,6 +528,26 @@ def _dates(today: datetime.date) -> dict[str, tuple[datetime.date, datetime.date
     return {"2025": (opens_2025, closes_2025), "2026": (opens_2026, closes_2026)}
 
 
+def _french_typography(text: str) -> str:
+    """French puts a no-break space before : ; ? and ! and writes a curly apostrophe; both are
+    typed plainly above, where they could not be told apart from a space and a quote."""
+    for sign in ":;?!":
+        text = text.replace(f" {sign}", f"\u00a0{sign}")
+    return text.replace("'", "\u2019")
+
+
+def translations(code: str) -> dict[str, dict[str, str]]:
+    """A demo indicator's text in French, Spanish and Arabic, as save_indicator takes it."""
+    texts = TRANSLATIONS[code]
+    return {
+        language: {
+            field: _french_typography(text) if language == "fr" else text
+            for field, text in texts[language].items()
+        }
+        for language in texts
+    }
+
+
 def already_loaded() -> bool:
     codes = [indicator["code"] for indicator in INDICATORS]
     return (
@@ -224,12 +558,37 @@ def already_loaded() -> bool:
 
 def load() -> list[str]:
     if already_loaded():
-        return ["Demo indicators and reporting periods are there already; none added."]
+        lines = ["Demo indicators and reporting periods are there already; none added."]
+        translated = _fill_translations()
+        if translated:
+            lines.append(
+                "Demo indicators translated into French, Spanish and Arabic: "
+                + ", ".join(translated)
+                + "."
+            )
+        return lines
     members = _members()
     if members is None:
         return ["No demo data points: load the demo practices first (their members enter them)."]
     with transaction.atomic():
         return _load(members)
+
+
+def _fill_translations() -> list[str]:
+    """Demo indicators loaded before they had translations get them; an indicator an editor
+    has translated already keeps its text."""
+    editor = User.objects.filter(email=EDITOR).first()
+    if editor is None:
+        return []
+    untranslated = list(Indicator.objects.filter(code__in=TRANSLATIONS, translations={}))
+    with transaction.atomic():
+        for indicator in untranslated:
+            services.save_indicator(
+                actor=editor,
+                data={"translations": translations(indicator.code)},
+                indicator=indicator,
+            )
+    return [indicator.code for indicator in untranslated]
 
 
 def _members() -> dict[str, User] | None:
@@ -248,7 +607,10 @@ def _load(members: dict[str, User]) -> list[str]:
     today = timezone.localdate()
     dates = _dates(today)
     indicators = {
-        data["code"]: services.save_indicator(actor=editor, data=data) for data in INDICATORS
+        data["code"]: services.save_indicator(
+            actor=editor, data={**data, "translations": translations(data["code"])}
+        )
+        for data in INDICATORS
     }
     societies = {
         society.country_id: society

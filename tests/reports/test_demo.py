@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reports import demo
 from reports.models import (
@@ -113,3 +113,31 @@ def test_loading_twice_adds_nothing(loaded):
         Submission.objects.count(),
         DataValue.objects.count(),
     ) == counts
+
+
+def test_every_demo_indicator_reads_in_french_spanish_and_arabic(loaded):
+    for indicator in Indicator.objects.all():
+        assert set(indicator.translations) == {"fr", "es", "ar"}
+        for texts in indicator.translations.values():
+            assert set(texts) == {"name", "definition", "guidance"}
+            assert texts["guidance"].startswith("- ")  # Markdown lists, as in English
+            assert texts["guidance"].count("\n- ") == indicator.guidance.count("\n- ")
+    reached = Indicator.objects.get(code="migrants-reached")
+    with translation.override("fr"):
+        assert reached.localized_name() == "Migrants ayant bénéficié d\u2019une assistance"
+    with translation.override("ar"):
+        assert reached.localized_name() == "المهاجرون الذين تلقوا المساعدة"
+
+
+def test_a_later_load_translates_demo_indicators_loaded_before_translations(loaded):
+    Indicator.objects.filter(code="service-points").update(translations={})
+    edited = {"fr": {"name": "Points de services (revu par un rédacteur)"}}
+    Indicator.objects.filter(code="family-links-restored").update(translations=edited)
+    assert demo.load() == [
+        "Demo indicators and reporting periods are there already; none added.",
+        "Demo indicators translated into French, Spanish and Arabic: service-points.",
+    ]
+    assert Indicator.objects.get(code="service-points").translations == demo.translations(
+        "service-points"
+    )
+    assert Indicator.objects.get(code="family-links-restored").translations == edited
