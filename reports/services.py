@@ -25,7 +25,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, sanitize_separators
 from django.utils.translation import gettext as _
 
 from core import taxonomy
@@ -236,6 +236,9 @@ def _parse_number(raw) -> Decimal | None:
     text = str(raw).strip().replace(" ", "").replace("\u00a0", "")
     if text == "":
         return None
+    # As typed in the reader's language: "12,5" is twelve and a half in French, Spanish and
+    # Arabic; a point is read as a decimal point in every language.
+    text = sanitize_separators(text)
     try:
         number = Decimal(text)
     except InvalidOperation:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from reports import services
@@ -100,6 +100,27 @@ def test_a_percentage_may_have_decimals_but_a_count_may_not(alice, alices_draft)
             },
         )
     assert errors_of(raised) == {"migrants-reached.total": ["A count is a whole number."]}
+
+
+def test_a_french_reader_types_a_decimal_comma(alice, alices_draft):
+    with translation.override("fr"):
+        services.save_values(
+            submission=alices_draft,
+            actor=alice,
+            values={"branches-with-focal-point": {"total": "62,5"}},
+        )
+    value = alices_draft.values.get(indicator__code="branches-with-focal-point")
+    assert value.total == Decimal("62.5")
+
+
+def test_an_english_reader_cannot_type_a_thousands_comma_by_mistake_for_a_decimal(
+    alice, alices_draft
+):
+    with pytest.raises(ValidationError) as raised:
+        services.save_values(
+            submission=alices_draft, actor=alice, values={"migrants-reached": {"total": "1,250"}}
+        )
+    assert errors_of(raised) == {"migrants-reached.total": ["Enter a number, e.g. 1250 or 12.5."]}
 
 
 def test_a_breakdown_cannot_add_up_to_more_than_the_total(alice, alices_draft):
