@@ -22,6 +22,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from knox.auth import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 
 from core.models import NationalSociety, user_is_editor
 from practices.models import Practice
@@ -533,8 +535,22 @@ def _csv(rows: list[list], header: list[str], hxl_row: list[str] | None) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+def _token_user(request):
+    """The API client's user for a download link followed with `Authorization: Token …` (the
+    report's `downloads` in the API point here); otherwise the session's user."""
+    if request.user.is_authenticated:
+        return request.user
+    try:
+        authenticated = TokenAuthentication().authenticate(request)
+    except AuthenticationFailed:
+        authenticated = None
+    return authenticated[0] if authenticated else request.user
+
+
 def report_download(request, pk, fmt):
-    report = _visible_report(request, pk)
+    report = get_object_or_404(
+        Report.objects.visible_to(_token_user(request)).select_related("period"), pk=pk
+    )
     is_data = report.kind == ReportKind.DATA_COMPILATION
     if fmt not in DOWNLOAD_FORMATS or report.status != ReportStatus.DONE or report.result is None:
         raise Http404

@@ -659,6 +659,12 @@ def test_edith_compiles_the_data_entered_through_the_api(
     hxl = editor.get(report["downloads"]["hxl"])
     assert hxl.status_code == 200
     assert "#indicator" in hxl.content.decode("utf-8-sig")
+    # An API client follows the same link with its token; without one, an unpublished
+    # report is not there.
+    assert as_user(edith, token=True).get(report["downloads"]["hxl"]).status_code == 200
+    assert as_user().get(report["downloads"]["hxl"]).status_code == 404
+    wrong_token = Client(HTTP_AUTHORIZATION="Token " + "0" * 64)
+    assert wrong_token.get(report["downloads"]["hxl"]).status_code == 404
     result = report["result"]
     reached, shelters = result["indicators"]
     assert reached["code"] == "migrants-reached"
