@@ -10,392 +10,1074 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_reference_data'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('practices', '0001_initial'),
+        ("core", "0002_reference_data"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("practices", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DataValue',
+            name="DataValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('total', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='total')),
-                ('sex_female', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='female')),
-                ('sex_male', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='male')),
-                ('sex_other', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='other')),
-                ('sex_unknown', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='unknown')),
-                ('age_children', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='children')),
-                ('age_adults', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='adults')),
-                ('age_older_people', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='older people')),
-                ('source_note', models.TextField(blank=True, verbose_name='source')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "total",
+                    models.DecimalField(decimal_places=2, max_digits=16, verbose_name="total"),
+                ),
+                (
+                    "sex_female",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="female",
+                    ),
+                ),
+                (
+                    "sex_male",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=16, null=True, verbose_name="male"
+                    ),
+                ),
+                (
+                    "sex_other",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=16, null=True, verbose_name="other"
+                    ),
+                ),
+                (
+                    "sex_unknown",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="unknown",
+                    ),
+                ),
+                (
+                    "age_children",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="children",
+                    ),
+                ),
+                (
+                    "age_adults",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="adults",
+                    ),
+                ),
+                (
+                    "age_older_people",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="older people",
+                    ),
+                ),
+                ("source_note", models.TextField(blank=True, verbose_name="source")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'data value',
-                'verbose_name_plural': 'data values',
-                'ordering': ['indicator__position', 'indicator__code'],
+                "verbose_name": "data value",
+                "verbose_name_plural": "data values",
+                "ordering": ["indicator__position", "indicator__code"],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorEvent',
+            name="IndicatorEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('code', models.SlugField(db_index=False, help_text='Stable; used in files and the API.', max_length=60, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('definition', models.TextField(verbose_name='definition')),
-                ('unit', models.CharField(choices=[('count', 'Count'), ('percent', 'Per cent'), ('currency', 'Currency amount')], max_length=10, verbose_name='unit')),
-                ('currency', models.CharField(blank=True, help_text='ISO 4217 code of the amounts (for example CHF); currency amounts only.', max_length=3, verbose_name='currency')),
-                ('disaggregations', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('sex', 'Sex'), ('age', 'Age')], max_length=10), blank=True, default=list, size=None, verbose_name='disaggregations offered')),
-                ('guidance', models.TextField(blank=True, help_text='How to count, what to include and exclude, which sources to use.', verbose_name='collection guidance')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Name, definition and guidance in French, Spanish and Arabic; English is in the fields above.', verbose_name='translations')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "code",
+                    models.SlugField(
+                        db_index=False,
+                        help_text="Stable; used in files and the API.",
+                        max_length=60,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("definition", models.TextField(verbose_name="definition")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("count", "Count"),
+                            ("percent", "Per cent"),
+                            ("currency", "Currency amount"),
+                        ],
+                        max_length=10,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        blank=True,
+                        help_text="ISO 4217 code of the amounts (for example CHF); currency amounts only.",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "disaggregations",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[("sex", "Sex"), ("age", "Age")], max_length=10
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="disaggregations offered",
+                    ),
+                ),
+                (
+                    "guidance",
+                    models.TextField(
+                        blank=True,
+                        help_text="How to count, what to include and exclude, which sources to use.",
+                        verbose_name="collection guidance",
+                    ),
+                ),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Name, definition and guidance in French, Spanish and Arabic; English is in the fields above.",
+                        verbose_name="translations",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('practices-overview', 'Practices overview'), ('data-compilation', 'Data compilation')], max_length=30, verbose_name='kind')),
-                ('audience', models.CharField(choices=[('public', 'Public: anyone'), ('movement', 'Movement: members of any National Society'), ('ifrc', 'IFRC: editors and the owning society only')], default='public', help_text='Only practices this audience may see are counted.', max_length=10, verbose_name='audience')),
-                ('filters', models.JSONField(blank=True, default=dict, verbose_name='filters')),
-                ('threshold', models.PositiveSmallIntegerField(default=3, help_text='Cells and principles with fewer practices than this are gaps.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000)], verbose_name='gap threshold')),
-                ('fingerprint', models.CharField(editable=False, max_length=64)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
-                ('error', models.TextField(blank=True, verbose_name='reason of failure')),
-                ('result', models.JSONField(blank=True, null=True, verbose_name='result')),
-                ('scheduled', models.BooleanField(default=False, verbose_name='compiled on schedule')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
-                ('generated_at', models.DateTimeField(blank=True, null=True, verbose_name='generated')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("practices-overview", "Practices overview"),
+                            ("data-compilation", "Data compilation"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public: anyone"),
+                            ("movement", "Movement: members of any National Society"),
+                            ("ifrc", "IFRC: editors and the owning society only"),
+                        ],
+                        default="public",
+                        help_text="Only practices this audience may see are counted.",
+                        max_length=10,
+                        verbose_name="audience",
+                    ),
+                ),
+                ("filters", models.JSONField(blank=True, default=dict, verbose_name="filters")),
+                (
+                    "threshold",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="Cells and principles with fewer practices than this are gaps.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="gap threshold",
+                    ),
+                ),
+                ("fingerprint", models.CharField(editable=False, max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="progress (%)"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="reason of failure")),
+                ("result", models.JSONField(blank=True, null=True, verbose_name="result")),
+                (
+                    "scheduled",
+                    models.BooleanField(default=False, verbose_name="compiled on schedule"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="requested")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started")),
+                (
+                    "generated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="generated"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'verbose_name_plural': 'reports',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "report",
+                "verbose_name_plural": "reports",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(help_text='e.g. 2026', max_length=60, unique=True, verbose_name='label')),
-                ('opens_on', models.DateField(verbose_name='opens on')),
-                ('closes_on', models.DateField(help_text='The last day on which societies may change their values.', verbose_name='closes on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        help_text="e.g. 2026", max_length=60, unique=True, verbose_name="label"
+                    ),
+                ),
+                ("opens_on", models.DateField(verbose_name="opens on")),
+                (
+                    "closes_on",
+                    models.DateField(
+                        help_text="The last day on which societies may change their values.",
+                        verbose_name="closes on",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'reporting period',
-                'verbose_name_plural': 'reporting periods',
-                'ordering': ['-opens_on', 'label'],
+                "verbose_name": "reporting period",
+                "verbose_name_plural": "reporting periods",
+                "ordering": ["-opens_on", "label"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingPeriodEvent',
+            name="ReportingPeriodEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('label', models.CharField(help_text='e.g. 2026', max_length=60, verbose_name='label')),
-                ('opens_on', models.DateField(verbose_name='opens on')),
-                ('closes_on', models.DateField(help_text='The last day on which societies may change their values.', verbose_name='closes on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "label",
+                    models.CharField(help_text="e.g. 2026", max_length=60, verbose_name="label"),
+                ),
+                ("opens_on", models.DateField(verbose_name="opens on")),
+                (
+                    "closes_on",
+                    models.DateField(
+                        help_text="The last day on which societies may change their values.",
+                        verbose_name="closes on",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('validated', 'Validated'), ('returned', 'Returned for changes')], default='draft', max_length=12, verbose_name='status')),
-                ('review_note', models.TextField(blank=True, verbose_name='note from the editors')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("validated", "Validated"),
+                            ("returned", "Returned for changes"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("review_note", models.TextField(blank=True, verbose_name="note from the editors")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'data submission',
-                'verbose_name_plural': 'data submissions',
-                'ordering': ['period', 'society__name'],
+                "verbose_name": "data submission",
+                "verbose_name_plural": "data submissions",
+                "ordering": ["period", "society__name"],
             },
         ),
         migrations.CreateModel(
-            name='SubmissionEvent',
+            name="SubmissionEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('validated', 'Validated'), ('returned', 'Returned for changes')], default='draft', max_length=12, verbose_name='status')),
-                ('review_note', models.TextField(blank=True, verbose_name='note from the editors')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("validated", "Validated"),
+                            ("returned", "Returned for changes"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("review_note", models.TextField(blank=True, verbose_name="note from the editors")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CallForPractices',
+            name="CallForPractices",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('deadline', models.DateField(verbose_name='deadline')),
-                ('filters', models.JSONField(default=dict, verbose_name='filters')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('practices', models.ManyToManyField(blank=True, related_name='calls', to='practices.practice', verbose_name='practices')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("deadline", models.DateField(verbose_name="deadline")),
+                ("filters", models.JSONField(default=dict, verbose_name="filters")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "practices",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="calls",
+                        to="practices.practice",
+                        verbose_name="practices",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'call for practices',
-                'verbose_name_plural': 'calls for practices',
-                'ordering': ['deadline', 'id'],
+                "verbose_name": "call for practices",
+                "verbose_name_plural": "calls for practices",
+                "ordering": ["deadline", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Stable; used in files and the API.', max_length=60, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('definition', models.TextField(verbose_name='definition')),
-                ('unit', models.CharField(choices=[('count', 'Count'), ('percent', 'Per cent'), ('currency', 'Currency amount')], max_length=10, verbose_name='unit')),
-                ('currency', models.CharField(blank=True, help_text='ISO 4217 code of the amounts (for example CHF); currency amounts only.', max_length=3, verbose_name='currency')),
-                ('disaggregations', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('sex', 'Sex'), ('age', 'Age')], max_length=10), blank=True, default=list, size=None, verbose_name='disaggregations offered')),
-                ('guidance', models.TextField(blank=True, help_text='How to count, what to include and exclude, which sources to use.', verbose_name='collection guidance')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Name, definition and guidance in French, Spanish and Arabic; English is in the fields above.', verbose_name='translations')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Stable; used in files and the API.",
+                        max_length=60,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("definition", models.TextField(verbose_name="definition")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("count", "Count"),
+                            ("percent", "Per cent"),
+                            ("currency", "Currency amount"),
+                        ],
+                        max_length=10,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        blank=True,
+                        help_text="ISO 4217 code of the amounts (for example CHF); currency amounts only.",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "disaggregations",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[("sex", "Sex"), ("age", "Age")], max_length=10
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="disaggregations offered",
+                    ),
+                ),
+                (
+                    "guidance",
+                    models.TextField(
+                        blank=True,
+                        help_text="How to count, what to include and exclude, which sources to use.",
+                        verbose_name="collection guidance",
+                    ),
+                ),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Name, definition and guidance in French, Spanish and Arabic; English is in the fields above.",
+                        verbose_name="translations",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicators',
-                'ordering': ['position', 'code'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('currency__regex', '^[A-Z]{3}$'), ('unit', 'currency')), models.Q(models.Q(('unit', 'currency'), _negated=True), ('currency', '')), _connector='OR'), name='indicator_currency_with_currency_unit')],
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicators",
+                "ordering": ["position", "code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("currency__regex", "^[A-Z]{3}$"), ("unit", "currency")),
+                            models.Q(
+                                models.Q(("unit", "currency"), _negated=True), ("currency", "")
+                            ),
+                            _connector="OR",
+                        ),
+                        name="indicator_currency_with_currency_unit",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DataValueEvent',
+            name="DataValueEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('total', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='total')),
-                ('sex_female', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='female')),
-                ('sex_male', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='male')),
-                ('sex_other', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='other')),
-                ('sex_unknown', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='unknown')),
-                ('age_children', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='children')),
-                ('age_adults', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='adults')),
-                ('age_older_people', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='older people')),
-                ('source_note', models.TextField(blank=True, verbose_name='source')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='reports.datavalue')),
-                ('indicator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='reports.indicator', verbose_name='indicator')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "total",
+                    models.DecimalField(decimal_places=2, max_digits=16, verbose_name="total"),
+                ),
+                (
+                    "sex_female",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="female",
+                    ),
+                ),
+                (
+                    "sex_male",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=16, null=True, verbose_name="male"
+                    ),
+                ),
+                (
+                    "sex_other",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=16, null=True, verbose_name="other"
+                    ),
+                ),
+                (
+                    "sex_unknown",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="unknown",
+                    ),
+                ),
+                (
+                    "age_children",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="children",
+                    ),
+                ),
+                (
+                    "age_adults",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="adults",
+                    ),
+                ),
+                (
+                    "age_older_people",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="older people",
+                    ),
+                ),
+                ("source_note", models.TextField(blank=True, verbose_name="source")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="reports.datavalue",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="reports.indicator",
+                        verbose_name="indicator",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='datavalue',
-            name='indicator',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='values', to='reports.indicator', verbose_name='indicator'),
+            model_name="datavalue",
+            name="indicator",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="values",
+                to="reports.indicator",
+                verbose_name="indicator",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indicator',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "reports_indicatorevent" ("active", "code", "created_at", "currency", "definition", "disaggregations", "guidance", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "translations", "unit", "updated_at") VALUES (NEW."active", NEW."code", NEW."created_at", NEW."currency", NEW."definition", NEW."disaggregations", NEW."guidance", NEW."id", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."position", NEW."translations", NEW."unit", NEW."updated_at"); RETURN NULL;', hash='dc65d29dffc45f27fdad7f017a35d2b36d3ec524', operation='INSERT', pgid='pgtrigger_insert_insert_d7913', table='reports_indicator', when='AFTER')),
+            model_name="indicator",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "reports_indicatorevent" ("active", "code", "created_at", "currency", "definition", "disaggregations", "guidance", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "translations", "unit", "updated_at") VALUES (NEW."active", NEW."code", NEW."created_at", NEW."currency", NEW."definition", NEW."disaggregations", NEW."guidance", NEW."id", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."position", NEW."translations", NEW."unit", NEW."updated_at"); RETURN NULL;',
+                    hash="dc65d29dffc45f27fdad7f017a35d2b36d3ec524",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_d7913",
+                    table="reports_indicator",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indicator',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "reports_indicatorevent" ("active", "code", "created_at", "currency", "definition", "disaggregations", "guidance", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "translations", "unit", "updated_at") VALUES (NEW."active", NEW."code", NEW."created_at", NEW."currency", NEW."definition", NEW."disaggregations", NEW."guidance", NEW."id", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."position", NEW."translations", NEW."unit", NEW."updated_at"); RETURN NULL;', hash='592953d368fe63deaab75da7ee7e1cf297a0425c', operation='UPDATE', pgid='pgtrigger_update_update_f82e1', table='reports_indicator', when='AFTER')),
+            model_name="indicator",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "reports_indicatorevent" ("active", "code", "created_at", "currency", "definition", "disaggregations", "guidance", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "translations", "unit", "updated_at") VALUES (NEW."active", NEW."code", NEW."created_at", NEW."currency", NEW."definition", NEW."disaggregations", NEW."guidance", NEW."id", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."position", NEW."translations", NEW."unit", NEW."updated_at"); RETURN NULL;',
+                    hash="592953d368fe63deaab75da7ee7e1cf297a0425c",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_f82e1",
+                    table="reports_indicator",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddField(
-            model_name='indicatorevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+            model_name="indicatorevent",
+            name="pgh_context",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="pghistory.context",
+            ),
         ),
         migrations.AddField(
-            model_name='indicatorevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='reports.indicator'),
+            model_name="indicatorevent",
+            name="pgh_obj",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="events",
+                to="reports.indicator",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='published_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="report",
+            name="published_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='requested_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="report",
+            name="requested_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='callforpractices',
-            name='report',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='calls', to='reports.report', verbose_name='report'),
+            model_name="callforpractices",
+            name="report",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="calls",
+                to="reports.report",
+                verbose_name="report",
+            ),
         ),
         migrations.AddField(
-            model_name='reportingperiod',
-            name='indicators',
-            field=models.ManyToManyField(related_name='periods', to='reports.indicator', verbose_name='indicators'),
+            model_name="reportingperiod",
+            name="indicators",
+            field=models.ManyToManyField(
+                related_name="periods", to="reports.indicator", verbose_name="indicators"
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='period',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='reports.reportingperiod', verbose_name='reporting period'),
+            model_name="report",
+            name="period",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reports",
+                to="reports.reportingperiod",
+                verbose_name="reporting period",
+            ),
         ),
         migrations.AddField(
-            model_name='reportingperiodevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+            model_name="reportingperiodevent",
+            name="pgh_context",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="pghistory.context",
+            ),
         ),
         migrations.AddField(
-            model_name='reportingperiodevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='reports.reportingperiod'),
+            model_name="reportingperiodevent",
+            name="pgh_obj",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="events",
+                to="reports.reportingperiod",
+            ),
         ),
         migrations.AddField(
-            model_name='submission',
-            name='period',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='reports.reportingperiod', verbose_name='reporting period'),
+            model_name="submission",
+            name="period",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="submissions",
+                to="reports.reportingperiod",
+                verbose_name="reporting period",
+            ),
         ),
         migrations.AddField(
-            model_name='submission',
-            name='reviewed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="submission",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='submission',
-            name='society',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='data_submissions', to='core.nationalsociety', verbose_name='National Society'),
+            model_name="submission",
+            name="society",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="data_submissions",
+                to="core.nationalsociety",
+                verbose_name="National Society",
+            ),
         ),
         migrations.AddField(
-            model_name='submission',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="submission",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='datavalueevent',
-            name='submission',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='reports.submission', verbose_name='submission'),
+            model_name="datavalueevent",
+            name="submission",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="reports.submission",
+                verbose_name="submission",
+            ),
         ),
         migrations.AddField(
-            model_name='datavalue',
-            name='submission',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='reports.submission', verbose_name='submission'),
+            model_name="datavalue",
+            name="submission",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="values",
+                to="reports.submission",
+                verbose_name="submission",
+            ),
         ),
         migrations.AddField(
-            model_name='submissionevent',
-            name='period',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='reports.reportingperiod', verbose_name='reporting period'),
+            model_name="submissionevent",
+            name="period",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="reports.reportingperiod",
+                verbose_name="reporting period",
+            ),
         ),
         migrations.AddField(
-            model_name='submissionevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+            model_name="submissionevent",
+            name="pgh_context",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="pghistory.context",
+            ),
         ),
         migrations.AddField(
-            model_name='submissionevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='reports.submission'),
+            model_name="submissionevent",
+            name="pgh_obj",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="events",
+                to="reports.submission",
+            ),
         ),
         migrations.AddField(
-            model_name='submissionevent',
-            name='reviewed_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="submissionevent",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='submissionevent',
-            name='society',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='core.nationalsociety', verbose_name='National Society'),
+            model_name="submissionevent",
+            name="society",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="core.nationalsociety",
+                verbose_name="National Society",
+            ),
         ),
         migrations.AddField(
-            model_name='submissionevent',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="submissionevent",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_on__gte', models.F('opens_on'))), name='period_dates_in_order'),
+            model_name="reportingperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_on__gte", models.F("opens_on"))),
+                name="period_dates_in_order",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='reportingperiod',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "reports_reportingperiodevent" ("closes_on", "created_at", "id", "label", "opens_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."closes_on", NEW."created_at", NEW."id", NEW."label", NEW."opens_on", _pgh_attach_context(), NOW(), \'insert\', NEW."id"); RETURN NULL;', hash='997c17633e9fe02ed8074dae92a36d4787c66ff6', operation='INSERT', pgid='pgtrigger_insert_insert_32de6', table='reports_reportingperiod', when='AFTER')),
+            model_name="reportingperiod",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "reports_reportingperiodevent" ("closes_on", "created_at", "id", "label", "opens_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."closes_on", NEW."created_at", NEW."id", NEW."label", NEW."opens_on", _pgh_attach_context(), NOW(), \'insert\', NEW."id"); RETURN NULL;',
+                    hash="997c17633e9fe02ed8074dae92a36d4787c66ff6",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_32de6",
+                    table="reports_reportingperiod",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='reportingperiod',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "reports_reportingperiodevent" ("closes_on", "created_at", "id", "label", "opens_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."closes_on", NEW."created_at", NEW."id", NEW."label", NEW."opens_on", _pgh_attach_context(), NOW(), \'update\', NEW."id"); RETURN NULL;', hash='02f5d425948ab6332d1ba7d403b854d959fc6b3f', operation='UPDATE', pgid='pgtrigger_update_update_2c6f4', table='reports_reportingperiod', when='AFTER')),
+            model_name="reportingperiod",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "reports_reportingperiodevent" ("closes_on", "created_at", "id", "label", "opens_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."closes_on", NEW."created_at", NEW."id", NEW."label", NEW."opens_on", _pgh_attach_context(), NOW(), \'update\', NEW."id"); RETURN NULL;',
+                    hash="02f5d425948ab6332d1ba7d403b854d959fc6b3f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_2c6f4",
+                    table="reports_reportingperiod",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['published_at'], name='report_published_idx'),
+            model_name="report",
+            index=models.Index(fields=["published_at"], name="report_published_idx"),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'failed'), _negated=True), fields=('fingerprint',), name='one_live_report_per_fingerprint'),
+            model_name="report",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "failed"), _negated=True),
+                fields=("fingerprint",),
+                name="one_live_report_per_fingerprint",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'practices-overview'), ('period__isnull', False), _connector='OR'), name='data_compilation_has_period'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind", "practices-overview"), ("period__isnull", False), _connector="OR"
+                ),
+                name="data_compilation_has_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(fields=('society', 'period'), name='one_submission_per_period'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                fields=("society", "period"), name="one_submission_per_period"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='submission',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "reports_submissionevent" ("created_at", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "review_note", "reviewed_at", "reviewed_by_id", "society_id", "status", "submitted_at", "submitted_by_id", "updated_at") VALUES (NEW."created_at", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."review_note", NEW."reviewed_at", NEW."reviewed_by_id", NEW."society_id", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."updated_at"); RETURN NULL;', hash='6713b982b0e739288b4ad130aea0147fe7915d8b', operation='INSERT', pgid='pgtrigger_insert_insert_8d03d', table='reports_submission', when='AFTER')),
+            model_name="submission",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "reports_submissionevent" ("created_at", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "review_note", "reviewed_at", "reviewed_by_id", "society_id", "status", "submitted_at", "submitted_by_id", "updated_at") VALUES (NEW."created_at", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."review_note", NEW."reviewed_at", NEW."reviewed_by_id", NEW."society_id", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."updated_at"); RETURN NULL;',
+                    hash="6713b982b0e739288b4ad130aea0147fe7915d8b",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_8d03d",
+                    table="reports_submission",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='submission',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "reports_submissionevent" ("created_at", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "review_note", "reviewed_at", "reviewed_by_id", "society_id", "status", "submitted_at", "submitted_by_id", "updated_at") VALUES (NEW."created_at", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."review_note", NEW."reviewed_at", NEW."reviewed_by_id", NEW."society_id", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."updated_at"); RETURN NULL;', hash='132df3e693c2c2055a166f5d23ce26bee35fe59d', operation='UPDATE', pgid='pgtrigger_update_update_98c4b', table='reports_submission', when='AFTER')),
+            model_name="submission",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "reports_submissionevent" ("created_at", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "review_note", "reviewed_at", "reviewed_by_id", "society_id", "status", "submitted_at", "submitted_by_id", "updated_at") VALUES (NEW."created_at", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."review_note", NEW."reviewed_at", NEW."reviewed_by_id", NEW."society_id", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."updated_at"); RETURN NULL;',
+                    hash="132df3e693c2c2055a166f5d23ce26bee35fe59d",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_98c4b",
+                    table="reports_submission",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datavalue',
-            constraint=models.UniqueConstraint(fields=('submission', 'indicator'), name='one_value_per_indicator'),
+            model_name="datavalue",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "indicator"), name="one_value_per_indicator"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datavalue',
-            constraint=models.CheckConstraint(condition=models.Q(('total__gte', 0), models.Q(('sex_female__isnull', True), ('sex_female__gte', 0), _connector='OR'), models.Q(('sex_male__isnull', True), ('sex_male__gte', 0), _connector='OR'), models.Q(('sex_other__isnull', True), ('sex_other__gte', 0), _connector='OR'), models.Q(('sex_unknown__isnull', True), ('sex_unknown__gte', 0), _connector='OR'), models.Q(('age_children__isnull', True), ('age_children__gte', 0), _connector='OR'), models.Q(('age_adults__isnull', True), ('age_adults__gte', 0), _connector='OR'), models.Q(('age_older_people__isnull', True), ('age_older_people__gte', 0), _connector='OR')), name='data_value_not_negative'),
+            model_name="datavalue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("total__gte", 0),
+                    models.Q(("sex_female__isnull", True), ("sex_female__gte", 0), _connector="OR"),
+                    models.Q(("sex_male__isnull", True), ("sex_male__gte", 0), _connector="OR"),
+                    models.Q(("sex_other__isnull", True), ("sex_other__gte", 0), _connector="OR"),
+                    models.Q(
+                        ("sex_unknown__isnull", True), ("sex_unknown__gte", 0), _connector="OR"
+                    ),
+                    models.Q(
+                        ("age_children__isnull", True), ("age_children__gte", 0), _connector="OR"
+                    ),
+                    models.Q(("age_adults__isnull", True), ("age_adults__gte", 0), _connector="OR"),
+                    models.Q(
+                        ("age_older_people__isnull", True),
+                        ("age_older_people__gte", 0),
+                        _connector="OR",
+                    ),
+                ),
+                name="data_value_not_negative",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='datavalue',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "reports_datavalueevent" ("age_adults", "age_children", "age_older_people", "id", "indicator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sex_female", "sex_male", "sex_other", "sex_unknown", "source_note", "submission_id", "total", "updated_at") VALUES (NEW."age_adults", NEW."age_children", NEW."age_older_people", NEW."id", NEW."indicator_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."sex_female", NEW."sex_male", NEW."sex_other", NEW."sex_unknown", NEW."source_note", NEW."submission_id", NEW."total", NEW."updated_at"); RETURN NULL;', hash='3426aa09d8000391bfdfb83e1c76dd50cff6702e', operation='INSERT', pgid='pgtrigger_insert_insert_91cf5', table='reports_datavalue', when='AFTER')),
+            model_name="datavalue",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "reports_datavalueevent" ("age_adults", "age_children", "age_older_people", "id", "indicator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sex_female", "sex_male", "sex_other", "sex_unknown", "source_note", "submission_id", "total", "updated_at") VALUES (NEW."age_adults", NEW."age_children", NEW."age_older_people", NEW."id", NEW."indicator_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."sex_female", NEW."sex_male", NEW."sex_other", NEW."sex_unknown", NEW."source_note", NEW."submission_id", NEW."total", NEW."updated_at"); RETURN NULL;',
+                    hash="3426aa09d8000391bfdfb83e1c76dd50cff6702e",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_91cf5",
+                    table="reports_datavalue",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='datavalue',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "reports_datavalueevent" ("age_adults", "age_children", "age_older_people", "id", "indicator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sex_female", "sex_male", "sex_other", "sex_unknown", "source_note", "submission_id", "total", "updated_at") VALUES (NEW."age_adults", NEW."age_children", NEW."age_older_people", NEW."id", NEW."indicator_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."sex_female", NEW."sex_male", NEW."sex_other", NEW."sex_unknown", NEW."source_note", NEW."submission_id", NEW."total", NEW."updated_at"); RETURN NULL;', hash='5d41289eb54890500f2563df04190b4847433386', operation='UPDATE', pgid='pgtrigger_update_update_eee15', table='reports_datavalue', when='AFTER')),
+            model_name="datavalue",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "reports_datavalueevent" ("age_adults", "age_children", "age_older_people", "id", "indicator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sex_female", "sex_male", "sex_other", "sex_unknown", "source_note", "submission_id", "total", "updated_at") VALUES (NEW."age_adults", NEW."age_children", NEW."age_older_people", NEW."id", NEW."indicator_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."sex_female", NEW."sex_male", NEW."sex_other", NEW."sex_unknown", NEW."source_note", NEW."submission_id", NEW."total", NEW."updated_at"); RETURN NULL;',
+                    hash="5d41289eb54890500f2563df04190b4847433386",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_eee15",
+                    table="reports_datavalue",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='datavalue',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "reports_datavalueevent" ("age_adults", "age_children", "age_older_people", "id", "indicator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sex_female", "sex_male", "sex_other", "sex_unknown", "source_note", "submission_id", "total", "updated_at") VALUES (OLD."age_adults", OLD."age_children", OLD."age_older_people", OLD."id", OLD."indicator_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."sex_female", OLD."sex_male", OLD."sex_other", OLD."sex_unknown", OLD."source_note", OLD."submission_id", OLD."total", OLD."updated_at"); RETURN NULL;', hash='09ea272f4e4402604f07d4e9dfb19f3f520dfe90', operation='DELETE', pgid='pgtrigger_delete_delete_f2326', table='reports_datavalue', when='AFTER')),
+            model_name="datavalue",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "reports_datavalueevent" ("age_adults", "age_children", "age_older_people", "id", "indicator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sex_female", "sex_male", "sex_other", "sex_unknown", "source_note", "submission_id", "total", "updated_at") VALUES (OLD."age_adults", OLD."age_children", OLD."age_older_people", OLD."id", OLD."indicator_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."sex_female", OLD."sex_male", OLD."sex_other", OLD."sex_unknown", OLD."source_note", OLD."submission_id", OLD."total", OLD."updated_at"); RETURN NULL;',
+                    hash="09ea272f4e4402604f07d4e9dfb19f3f520dfe90",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_f2326",
+                    table="reports_datavalue",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]
