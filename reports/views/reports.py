@@ -662,10 +662,12 @@ def _render_call(request, call: CallForPractices, *, link_errors=(), chosen="", 
     user = request.user
     is_open = call.is_open()
     link_form = None
+    unlinkable: set[int] = set()
     if is_open and user.is_authenticated:
         candidates = list(_link_candidates(call, user))
         if candidates:
             link_form = LinkPracticeForm(practices=candidates, initial={"practice": chosen})
+        unlinkable = set(linkable_practices(user).filter(calls=call).values_list("pk", flat=True))
     report = None
     if call.report_id:
         report = Report.objects.visible_to(user).filter(pk=call.report_id).first()
@@ -680,6 +682,7 @@ def _render_call(request, call: CallForPractices, *, link_errors=(), chosen="", 
         .order_by("-published_at", "-submitted_at", "-id"),
         "link_form": link_form,
         "link_errors": link_errors,
+        "unlinkable": unlinkable,
         "report": report,
     }
     return render(request, "reports/call_detail.html", context, status=status)
@@ -703,6 +706,12 @@ def call_link(request, pk):
     if practice is None:
         errors = [_("Choose one of your society's practices.")]
         return _render_call(request, call, link_errors=errors, status=400)
+    if request.POST.get("action") == "unlink":
+        services.unlink_practice(call=call, practice=practice, actor=request.user)
+        messages.success(
+            request, _("%(title)s no longer answers this call.") % {"title": practice.title}
+        )
+        return redirect(call)
     try:
         services.link_practice(call=call, practice=practice, actor=request.user)
     except ValidationError as error:

@@ -230,6 +230,23 @@ def test_alice_cannot_link_a_practice_submitted_before_the_call(client, alice, e
     assert not call.practices.exists()
 
 
+def test_fiona_unlinks_a_practice_of_her_society_and_bob_cannot(
+    client, alice, fiona, bob, society_a, call
+):
+    practice = make_practice(alice, society_a, status=Status.SUBMITTED, title="Orientation")
+    services.link_practice(call=call, practice=practice, actor=alice)
+    unlink = {"practice": practice.pk, "action": "unlink"}
+    client.force_login(bob)
+    assert 'name="action" value="unlink"' not in client.get(call_page(call)).content.decode()
+    assert client.post(link(call), unlink).status_code == 400  # not his to see: not offered
+    assert list(call.practices.all()) == [practice]
+    client.force_login(fiona)
+    assert 'name="action" value="unlink"' in client.get(call_page(call)).content.decode()
+    response = client.post(link(call), unlink, follow=True)
+    assert "Orientation no longer answers this call." in response.content.decode()
+    assert not call.practices.exists()
+
+
 def test_bob_cannot_link_alices_practice(client, alice, bob, edith, society_a, call):
     practice = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
     client.force_login(bob)
@@ -281,6 +298,6 @@ def test_call_page_query_count_does_not_grow_with_the_answers(
     assert response.content.decode().count("Answer ") == size
     client.force_login(alice)
     # Logged in: the session, the user, groups, two-factor state and societies, then the
-    # practices she may still link.
-    with django_assert_max_num_queries(8):
+    # practices she may still link and those she may unlink.
+    with django_assert_max_num_queries(9):
         client.get(call_page(call))
