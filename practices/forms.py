@@ -286,12 +286,18 @@ class PracticeForm(forms.Form):
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Shows a service's ValidationError on the form, each message beside its field."""
+    """Shows a service's ValidationError on the form, each message beside its field: the form's
+    `field_for_error(key)` names it when the form has one, else the key itself (or the field
+    SERVICE_FIELD_NAMES gives); messages for no field go to the top of the form."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    for field, messages in error.message_dict.items():
-        name = SERVICE_FIELD_NAMES.get(field, field)
+    field_for_error = getattr(form, "field_for_error", None)
+    for key, messages in error.message_dict.items():
+        if field_for_error is not None:
+            name = field_for_error(key)
+        else:
+            name = SERVICE_FIELD_NAMES.get(key, key)
         form.add_error(name if name in form.fields else None, messages)
 
 

@@ -258,13 +258,13 @@ def _value_figures(values, group_columns):
 
 def _figure_block(indicator, row, *, average: bool) -> dict:
     societies, total_sum, total_mean, per_column = row
-    block = {"societies": societies, "total": _number(total_mean if average else total_sum)}
+    block = {"societies": societies, "total": json_number(total_mean if average else total_sum)}
     for disaggregation in indicator.disaggregations:
         block[disaggregation] = {}
         for code, column, _label in GROUPS[disaggregation]:
             group_sum, group_mean, group_count = per_column[column]
             value = None if not group_count else (group_mean if average else group_sum)
-            block[disaggregation][code] = _number(value)
+            block[disaggregation][code] = json_number(value)
     return block
 
 
@@ -275,7 +275,8 @@ def _empty_groups(indicator) -> dict:
     }
 
 
-def _number(value: Decimal | None) -> float | int | None:
+def json_number(value: Decimal | None) -> float | int | None:
+    """An amount as a JSON number, to the cent: whole ones (counts) without decimals."""
     if value is None:
         return None
     value = Decimal(value).quantize(Decimal("0.01"))

@@ -1,7 +1,50 @@
 """Who may do what with reports objects, beyond the model querysets' visibility rules."""
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
 from core.models import user_is_editor
 from practices.models import Practice
+from reports.models import Submission, SubmissionStatus
+
+
+def enters_values_for(user, society) -> bool:
+    """A society's approved members and focal points enter its values (editors validate or
+    return them; they do not enter a society's figures)."""
+    return bool(user.is_authenticated and society.pk in user.approved_society_ids)
+
+
+def can_review_submission(user, submission: Submission | None) -> bool:
+    """Editors validate or return values the society has submitted."""
+    return bool(
+        user_is_editor(user)
+        and submission is not None
+        and submission.status == SubmissionStatus.SUBMITTED
+    )
+
+
+def completeness_rows_visible_to(user, rows: list[dict]) -> list[dict]:
+    """Which rows of the completeness table (compile.completeness_table) a user sees. Editors
+    see every society's row; members and focal points their own society's rows only; the
+    per-region counts, which name no society, are for both. A draft never submitted is the
+    society's own business (as in Submission.objects.visible_to): others see it as not sent."""
+    own = user.approved_society_ids if user.is_authenticated else frozenset()
+    if user_is_editor(user):
+        visible = rows
+    elif own:
+        visible = [row for row in rows if row["society"].pk in own]
+    else:
+        raise PermissionDenied(
+            _("Completeness is for IFRC editors and members of National Societies.")
+        )
+    shown = []
+    for row in visible:
+        is_own = row["society"].pk in own
+        status = row["status"]
+        if status == SubmissionStatus.DRAFT and not is_own:
+            status = ""
+        shown.append({**row, "status": status, "linked": bool(status) or is_own})
+    return shown
 
 
 def linkable_practices(user):

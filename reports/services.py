@@ -52,7 +52,7 @@ from reports.models import (
     SubmissionStatus,
     Unit,
 )
-from reports.permissions import linkable_practices
+from reports.permissions import enters_values_for, linkable_practices
 
 logger = logging.getLogger(__name__)
 
@@ -175,10 +175,6 @@ def save_period(
 # --- Society submissions ----------------------------------------------------------------------
 
 
-def _is_member(actor, society: NationalSociety) -> bool:
-    return bool(actor.is_authenticated and society.pk in actor.approved_society_ids)
-
-
 def _closed_error(period: ReportingPeriod) -> ValidationError:
     return ValidationError(
         _("The period %(period)s closed on %(date)s: its values can no longer change.")
@@ -201,7 +197,7 @@ def _check_open(period: ReportingPeriod) -> None:
 def start_submission(*, actor: User, society: NationalSociety, period: ReportingPeriod):
     """The society's submission for the period, created as a draft on first use by a member or
     focal point of the society (editors do not enter a society's values)."""
-    if not _is_member(actor, society):
+    if not enters_values_for(actor, society):
         raise PermissionDenied(
             _("Only members of %(society)s enter its values.") % {"society": society}
         )
@@ -215,7 +211,7 @@ def start_submission(*, actor: User, society: NationalSociety, period: Reporting
 
 def _lock_editable(submission: Submission, actor: User) -> Submission:
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if not _is_member(actor, locked.society):
+    if not enters_values_for(actor, locked.society):
         raise PermissionDenied(
             _("Only members of %(society)s change its values.") % {"society": locked.society}
         )

@@ -2,14 +2,13 @@
 periods, permission and workflow lives in reports.services, whose field errors come back as 400
 naming the field."""
 
-from decimal import Decimal
-
 from django.urls import reverse
 from rest_framework import serializers
 
 from core.models import NationalSociety
 from practices.api.serializers import SocietyBriefSerializer
 from practices.models import Visibility
+from reports.compile import json_number
 from reports.models import (
     GROUPS,
     Indicator,
@@ -190,13 +189,6 @@ class PeriodSerializer(serializers.ModelSerializer):
 # --- Submissions ----------------------------------------------------------------------------
 
 
-def _number(value: Decimal | None) -> int | float | None:
-    """Amounts as JSON numbers: whole ones without decimals (counts), others with cents."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 class SubmissionSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:submission-detail")
     web_url = serializers.SerializerMethodField()
@@ -229,9 +221,11 @@ class SubmissionSerializer(serializers.ModelSerializer):
         the breakdowns the indicator offers; a group left empty is null (unknown)."""
         values = {}
         for value in submission.values.all():
-            entry = {"total": _number(value.total)}
+            entry = {"total": json_number(value.total)}
             for disaggregation, groups in value.group_values().items():
-                entry[disaggregation] = {code: _number(number) for code, number in groups.items()}
+                entry[disaggregation] = {
+                    code: json_number(number) for code, number in groups.items()
+                }
             entry["source_note"] = value.source_note
             values[value.indicator.code] = entry
         return values

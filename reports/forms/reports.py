@@ -4,7 +4,6 @@ They shape what the user typed for reports.services, which checks every rule aga
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
@@ -234,12 +233,3 @@ class LinkPracticeForm(forms.Form):
     def __init__(self, *args, practices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["practice"].choices = [(practice.pk, practice.title) for practice in practices]
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Shows a service's ValidationError on the form, each message beside its field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for key, messages in error.message_dict.items():
-        form.add_error(form.field_for_error(key), messages)

@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.models import NationalSociety, user_is_editor
-from reports import services
+from reports import permissions, services
 from reports.compile import completeness_table
 from reports.forms.data import (
     CompletenessFilterForm,
@@ -200,7 +200,7 @@ def _submission_page(request, pk, society_slug) -> SubmissionPage:
     society = get_object_or_404(
         NationalSociety.objects.national_societies().select_related("region"), slug=society_slug
     )
-    is_member = society.pk in user.approved_society_ids
+    is_member = permissions.enters_values_for(user, society)
     submission = (
         Submission.objects.visible_to(user)
         .select_related("submitted_by", "reviewed_by")
@@ -219,11 +219,7 @@ def _submission_page(request, pk, society_slug) -> SubmissionPage:
         submission=submission,
         is_member=is_member,
         can_edit=can_edit and period.is_open(),
-        can_review=bool(
-            user_is_editor(user)
-            and submission is not None
-            and submission.status == SubmissionStatus.SUBMITTED
-        ),
+        can_review=permissions.can_review_submission(user, submission),
     )
 
 
@@ -401,30 +397,6 @@ def submission_import(request, pk, society):
 # --- Completeness -----------------------------------------------------------------------------
 
 
-def completeness_rows_visible_to(user, rows: list[dict]) -> list[dict]:
-    """The one rule of the completeness page. Editors see every society's row; members and
-    focal points see their own society's rows only; the per-region counts, which name no
-    society, are for both. A draft never submitted is the society's own business (as in
-    Submission.objects.visible_to): other readers see it as not sent."""
-    own = user.approved_society_ids if user.is_authenticated else frozenset()
-    if user_is_editor(user):
-        visible = rows
-    elif own:
-        visible = [row for row in rows if row["society"].pk in own]
-    else:
-        raise PermissionDenied(
-            _("Completeness is for IFRC editors and members of National Societies.")
-        )
-    shown = []
-    for row in visible:
-        is_own = row["society"].pk in own
-        status = row["status"]
-        if status == SubmissionStatus.DRAFT and not is_own:
-            status = ""
-        shown.append({**row, "status": status, "linked": bool(status) or is_own})
-    return shown
-
-
 @login_required
 def completeness(request, pk):
     period = get_object_or_404(ReportingPeriod, pk=pk)
@@ -438,7 +410,8 @@ def completeness(request, pk):
         societies, status = societies.none(), 400
     indicators = list(period.indicators.order_by("position", "code"))
     rows = completeness_table(period, societies)
-    visible = {row["society"].pk: row for row in completeness_rows_visible_to(request.user, rows)}
+    shown = permissions.completeness_rows_visible_to(request.user, rows)
+    visible = {row["society"].pk: row for row in shown}
     regions = []
     for row in rows:
         region = row["society"].region

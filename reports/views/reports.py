@@ -26,6 +26,7 @@ from knox.auth import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
 from core.models import NationalSociety, user_is_editor
+from practices.forms import add_service_errors
 from practices.models import Practice
 from practices.rendering import term_label
 from reports import charts, services
@@ -34,7 +35,6 @@ from reports.forms.reports import (
     CallForm,
     LinkPracticeForm,
     ReportRequestForm,
-    add_service_errors,
 )
 from reports.models import (
     GROUPS,
