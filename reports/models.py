@@ -481,6 +481,8 @@ class CallForPractices(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Who has been emailed about the call, so that a task run again emails nobody twice.
+    announced_to = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
 
     objects = CallQuerySet.as_manager()
 

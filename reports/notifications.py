@@ -1,6 +1,7 @@
 """Emails about calls for practices, each in its recipient's language."""
 
 from django.conf import settings
+from django.db.models import F, Func, Value
 from django.urls import reverse
 
 from core.models import Membership, User
@@ -20,6 +21,22 @@ def call_announced(call_id: int) -> int:
         memberships__society__region__code__in=call.region_codes,
     ).distinct()
     context = {"call": call, "url": settings.SITE_URL + reverse("reports:call", args=[call.pk])}
-    return sum(
-        send(user=user, template="call_for_practices", context=context) for user in focal_points
-    )
+    sent = 0
+    for user in focal_points:
+        # Claim the recipient first: a second run of the task (a retry, a redelivery) finds
+        # them claimed and skips them; a send that fails gives the claim back for the retry.
+        if not _mark_announced(call, user, "array_append"):
+            continue
+        try:
+            sent += send(user=user, template="call_for_practices", context=context)
+        except OSError:
+            _mark_announced(call, user, "array_remove")
+            raise
+    return sent
+
+
+def _mark_announced(call: CallForPractices, user: User, function: str) -> int:
+    calls = CallForPractices.objects.filter(pk=call.pk)
+    if function == "array_append":
+        calls = calls.exclude(announced_to__contains=[user.pk])
+    return calls.update(announced_to=Func(F("announced_to"), Value(user.pk), function=function))

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from core.models import Membership
 from practices.models import Status
-from reports import services
+from reports import notifications, services
 from reports.models import CallForPractices, Report, ReportStatus
+from reports.tasks import announce_call
 from tests.factories import MembershipFactory
 from tests.practices.factories import make_practice
 
@@ -122,6 +123,37 @@ def test_a_call_without_a_region_emails_the_focal_points_of_every_region(
         fiona.email,
         kenyan_focal_point.email,
     ]
+
+
+def test_announcing_a_call_again_emails_nobody_twice(
+    edith, fiona, kenyan_focal_point, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call = services.create_call(
+            actor=edith, title="Principle 8", deadline=in_days(10), filters={"principle": ["P8"]}
+        )
+    assert len(mail.outbox) == 2
+    # A retry or a redelivered message runs the task again.
+    assert announce_call.delay(call.pk).get() == 0
+    assert len(mail.outbox) == 2
+    call.refresh_from_db()
+    assert sorted(call.announced_to) == sorted([fiona.pk, kenyan_focal_point.pk])
+
+
+def test_a_failed_announcement_is_sent_when_the_task_is_retried(settings, edith, fiona):
+    call = services.create_call(  # not committed: the announcement is run by hand below
+        actor=edith, title="Principle 8", deadline=in_days(10), filters={}
+    )
+    # Nothing listens on port 9 of this machine: a real refused connection.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9
+    with pytest.raises(OSError):
+        notifications.call_announced(call.pk)
+    call.refresh_from_db()
+    assert call.announced_to == []
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert notifications.call_announced(call.pk) == 1
+    assert [message.to for message in mail.outbox] == [[fiona.email]]
 
 
 def test_a_call_in_the_past_is_refused_and_the_form_kept(client, edith):
