@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Refuses NUL characters and oversized bodies before any view or parser reads them.
+    "core.edge.EdgeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.RequireMFAMiddleware",
@@ -200,6 +202,15 @@ STORAGES = {
 }
 # Without collectstatic (development, tests), WhiteNoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = DEBUG or not env.bool("STATIC_MANIFEST", default=True)
+
+# --- Uploads ------------------------------------------------------------------------------
+# The largest attachment or import file. A request may be this plus the form fields sent with
+# it; core.edge answers 413 to a longer Content-Length before reading a byte of it.
+UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+# Form fields and JSON bodies (everything but files) are read into memory: at most 2.5 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Files over 2.5 MB go to a temporary file, never to memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

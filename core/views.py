@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from knox.models import AuthToken
 
 from core import permissions, services
+from core.edge import RefusedInput
 from core.forms import MembershipRequestForm, ProfileForm, SocietyProfileForm
 from core.models import Membership, NationalSociety, Region
 from core.sections import render_sections
@@ -204,6 +205,10 @@ def _error(request, status, template, message):
 
 
 def bad_request(request, exception=None):
+    # Only input refused at the edge says what was wrong: other exceptions' words are Django's,
+    # written for developers.
+    if isinstance(exception, RefusedInput):
+        return _error(request, 400, "400.html", str(exception))
     return _error(request, 400, "400.html", _("The request could not be understood."))
 
 
