@@ -15,8 +15,20 @@ from practices.models import Practice
 FEED_SIZE = 50
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are plain text. Django's Atom feed declares every summary
+    `type="html"`, so a reader would render markup a member typed into a summary (an image
+    with an onerror handler, say); a summary is plain text, so it says so and is shown as
+    typed."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LatestPracticesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
 
     def title(self, obj=None):
         return _("New smart practices for migrants")

@@ -6,6 +6,7 @@ from another host would tell it who reads the page).
 """
 
 import functools
+import re
 
 import markdown
 import nh3
@@ -46,6 +47,17 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "noopener noreferrer nofollow"
 
+# The HTML parser reads everything after one of these tags as the element's raw text, up to its
+# closing tag: an unclosed one takes the rest of the section with it (nh3 drops the content of
+# script and style, and shows the markup after the others as literal text). These tags are
+# dropped before cleaning, so what the user wrote around them stays, as text. Markdown has
+# already escaped every "<" outside real tags (code spans, code blocks), so only tags match.
+_RAW_TEXT_TAG = re.compile(
+    r"</?(?:script|style|template|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)"
+    r"(?=[\s/>]|$)[^>]*>?",
+    re.IGNORECASE,
+)
+
 
 class _ShiftHeadings(Treeprocessor):
     # The page already has its h1 and an h2 per section: a "# Heading" the user writes becomes
@@ -70,14 +82,22 @@ def render_markdown(text: str) -> SafeString:
         text, extensions=["tables", "sane_lists", _ShiftHeadingsExtension()], output_format="html"
     )
     cleaned = nh3.clean(
-        html,
+        _drop_raw_text_tags(html),
         tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=LINK_REL,
     )
     return mark_safe(cleaned)  # cleaned by nh3 just above
+
+
+def _drop_raw_text_tags(html: str) -> str:
+    # Until nothing changes: dropping "<script>" from "<scr<script>ipt>" makes a new one.
+    while True:
+        dropped = _RAW_TEXT_TAG.sub("", html)
+        if dropped == html:
+            return html
+        html = dropped
 
 
 def safe_snippet(snippet: str) -> SafeString:
