@@ -119,8 +119,11 @@ class EdgeMiddleware:
             field = nul_in_pairs(self.flat(request.POST)) or nul_in_pairs(
                 (name, upload.name or "") for name, upload in self.flat(request.FILES)
             )
-        if field is None and request.path.startswith("/api/") and is_json(request):
-            field = json_nul_field(request.body)
+        if request.path.startswith("/api/") and request.content_type != "multipart/form-data":
+            # Reading the body checks its size: 413 here, not an error inside a parser.
+            body = request.body
+            if field is None and is_json(request):
+                field = json_nul_field(body)
         if field is None:
             return None
         if request.path.startswith("/api/"):

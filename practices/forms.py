@@ -7,9 +7,10 @@ from django_countries import countries as country_names
 
 from core import taxonomy
 from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from core.uploads import validate_upload
 from practices.models import SECTIONS, SUMMARY_MAX_LENGTH, Language, Practice, Status, TargetGroup
 from practices.rendering import term_label
-from practices.services import CONTENT_FIELDS, EDITORIAL_FIELDS, validate_upload
+from practices.services import CONTENT_FIELDS, EDITORIAL_FIELDS
 
 MARKDOWN_HINT = _(
     "Markdown works: **bold**, *italic*, lists starting with “-”, [a link](https://…), "

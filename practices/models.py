@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -18,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import NationalSociety, Region, user_is_editor
 from core.taxonomy import Kind
+from core.uploads import stored_name
 
 SUMMARY_MAX_LENGTH = 600
 SECTIONS = ["context", "activities", "results", "lessons", "replication"]
@@ -341,9 +339,8 @@ class Practice(models.Model):
 
 
 def attachment_path(attachment, filename):
-    # Server-generated names: what the user called the file is kept only in original_name.
-    extension = PurePath(filename).suffix.lower()
-    return f"attachments/{uuid.uuid4().hex}{extension}"
+    # What the user called the file is kept only in original_name.
+    return stored_name("attachments", filename)
 
 
 class Attachment(models.Model):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import filetype
 import pghistory
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core import taxonomy
 from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from core.uploads import validate_upload
 from practices.models import (
     SECTIONS,
     TAG_FIELDS,
@@ -54,18 +54,6 @@ VOCABULARIES = {
     "dimensions": {code for code, _name in taxonomy.DIMENSIONS},
     "support_types": {code for code, _name in taxonomy.SUPPORT_TYPES},
     "principles": {code for code, *_rest in taxonomy.PRINCIPLES},
-}
-
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-# Extension → the content types its bytes may show (checked with `filetype`, by magic bytes).
-ATTACHMENT_TYPES = {
-    ".pdf": {"application/pdf"},
-    ".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    ".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-    ".pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-    ".png": {"image/png"},
-    ".jpg": {"image/jpeg"},
-    ".jpeg": {"image/jpeg"},
 }
 
 
@@ -294,41 +282,19 @@ def archive_practice(*, practice: Practice, actor: User) -> Practice:
 
 @transaction.atomic
 def add_attachment(*, practice: Practice, actor: User, upload) -> Attachment:
-    """Attach a file: PDF, DOCX, XLSX, PPTX, PNG or JPEG, at most 20 MB, whose bytes match
-    its extension. Stored under a server-generated name."""
+    """Attach a file: PDF, DOCX, XLSX, PPTX, PNG or JPEG, at most UPLOAD_MAX_BYTES, whose
+    bytes and container match its extension (core.uploads). Stored under a server-generated
+    name."""
     practice = _lock_editable(practice, actor)
-    validate_upload(upload)
-    kind = filetype.guess(upload)
-    upload.seek(0)
+    content_type = validate_upload(upload)
     return Attachment.objects.create(
         practice=practice,
         file=upload,
         original_name=upload.name[:255],
-        content_type=kind.mime,
+        content_type=content_type,
         size=upload.size,
         uploaded_by=actor,
     )
-
-
-def validate_upload(upload) -> None:
-    from pathlib import PurePath
-
-    extension = PurePath(upload.name or "").suffix.lower()
-    if extension not in ATTACHMENT_TYPES:
-        raise ValidationError({"file": [_("Attach a PDF, DOCX, XLSX, PPTX, PNG or JPEG file.")]})
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"file": [_("The file is larger than 20 MB.")]})
-    kind = filetype.guess(upload)
-    upload.seek(0)
-    if kind is None or kind.mime not in ATTACHMENT_TYPES[extension]:
-        raise ValidationError(
-            {
-                "file": [
-                    _("The file's content is not a %(type)s file.")
-                    % {"type": extension[1:].upper()}
-                ]
-            }
-        )
 
 
 @transaction.atomic
