@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import login
+
 pytestmark = pytest.mark.django_db
 
 
@@ -102,7 +104,7 @@ def test_me_requires_authentication_with_a_json_error(client):
 
 
 def test_me_shows_fionas_roles(client, fiona):
-    client.force_login(fiona)
+    login(client, fiona)
     body = client.get(reverse("api:me")).json()
     assert body["roles"] == ["focal_point"]
     assert body["memberships"][0]["society"]["slug"] == "italian-red-cross"

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from core import services
 from core.models import Membership, User
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_newcomer_signs_up_pending_then_fiona_approves(
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert recipients == ["fiona@example.org", "newcomer@example.org"]
 
-    client.force_login(fiona)
+    login(client, fiona)
     profile = client.get(reverse("core:profile"))
     assert "newcomer@example.org" in profile.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -73,7 +74,7 @@ def test_sign_up_without_a_society_keeps_what_was_typed(client):
 def test_bob_cannot_approve_a_request_of_society_a(client, society_a, bob):
     newcomer = User.objects.create_user("pending@example.org")
     membership = services.request_membership(user=newcomer, society=society_a)
-    client.force_login(bob)
+    login(client, bob)
     response = client.post(
         reverse("core:membership_decide", args=[membership.pk]), {"decision": "approve"}
     )
@@ -86,7 +87,7 @@ def test_bob_cannot_approve_a_request_of_society_a(client, society_a, bob):
 def test_alice_a_plain_member_cannot_approve_her_own_societys_requests(client, society_a, alice):
     newcomer = User.objects.create_user("pending@example.org")
     membership = services.request_membership(user=newcomer, society=society_a)
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         reverse("core:membership_decide", args=[membership.pk]), {"decision": "approve"}
     )
@@ -98,7 +99,7 @@ def test_alice_a_plain_member_cannot_approve_her_own_societys_requests(client, s
 def test_edith_rejects_a_request_of_any_society(client, society_b, edith):
     newcomer = User.objects.create_user("pending@example.org")
     membership = services.request_membership(user=newcomer, society=society_b)
-    client.force_login(edith)
+    login(client, edith)
     client.post(reverse("core:membership_decide", args=[membership.pk]), {"decision": "reject"})
     membership.refresh_from_db()
     assert membership.status == Membership.Status.REJECTED
@@ -107,9 +108,9 @@ def test_edith_rejects_a_request_of_any_society(client, society_b, edith):
 
 def test_fiona_edits_her_societys_domains_and_bob_cannot(client, society_a, fiona, bob):
     url = reverse("core:society_edit", args=[society_a.slug])
-    client.force_login(bob)
+    login(client, bob)
     assert client.post(url, {"website": "", "email_domains": "evil.example"}).status_code == 403
-    client.force_login(fiona)
+    login(client, fiona)
     bad = client.post(url, {"website": "not a url", "email_domains": "no-dot"})
     assert bad.status_code == 400
     assert 'value="not a url"' in bad.content.decode()

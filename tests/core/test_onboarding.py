@@ -7,6 +7,7 @@ from django.urls import reverse
 from knox.models import AuthToken
 
 from core.models import Membership, User
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_revoked_token_is_refused(run, client, alice):
     key = run("create_token", alice.email).strip()
     headers = {"Authorization": f"Token {key}"}
     assert client.get(reverse("api:me"), headers=headers).status_code == 200
-    client.force_login(alice)
+    login(client, alice)
     token_key = AuthToken.objects.get(user=alice).token_key
     client.post(reverse("core:token_revoke", args=[token_key]))
     client.logout()
@@ -85,7 +86,7 @@ def test_revoked_token_is_refused(run, client, alice):
 
 
 def test_alice_creates_a_token_on_her_profile_and_sees_it_once(run, client, alice):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(reverse("core:token_create"), follow=True)
     token = AuthToken.objects.get(user=alice)
     page = response.content.decode()
@@ -97,7 +98,7 @@ def test_alice_creates_a_token_on_her_profile_and_sees_it_once(run, client, alic
 def test_bob_cannot_revoke_alices_token(run, client, alice, bob):
     run("create_token", alice.email)
     token_key = AuthToken.objects.get(user=alice).token_key
-    client.force_login(bob)
+    login(client, bob)
     client.post(reverse("core:token_revoke", args=[token_key]))
     assert AuthToken.objects.filter(user=alice).exists()
 

@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import login
+
 pytestmark = pytest.mark.django_db
 
 
@@ -70,7 +72,7 @@ def test_edith_without_two_factor_is_sent_to_set_it_up(client, db):
 
     user = UserFactory(email="new-editor@example.org")
     user.groups.add(Group.objects.get(name=django_settings.EDITORS_GROUP))
-    client.force_login(user)
+    login(client, user)
     response = client.get(reverse("core:profile"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
@@ -78,5 +80,5 @@ def test_edith_without_two_factor_is_sent_to_set_it_up(client, db):
 
 
 def test_edith_with_two_factor_uses_the_site(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(reverse("core:profile")).status_code == 200

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from practices import services
 from practices.models import Practice, Status
+from tests.conftest import login
 from tests.practices.factories import make_practice, practice_data
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ def detail(practice):
 
 
 def test_bob_sees_nothing_of_alices_draft(client, bob, alices_draft):
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(detail(alices_draft)).status_code == 404
     listing = client.get(LIST, {"q": "secret shelters"}).json()
     assert listing["count"] == 0
@@ -48,13 +49,13 @@ def test_visitor_sees_nothing_of_alices_draft(client, alices_draft):
 
 
 def test_fiona_of_the_same_society_sees_alices_draft(client, fiona, alices_draft):
-    client.force_login(fiona)
+    login(client, fiona)
     assert client.get(detail(alices_draft)).status_code == 200
     assert client.get(LIST).json()["count"] == 1
 
 
 def test_bob_cannot_edit_or_submit_alices_draft(client, bob, alices_draft):
-    client.force_login(bob)
+    login(client, bob)
     patch = client.patch(detail(alices_draft), {"title": "Taken"}, content_type="application/json")
     assert patch.status_code == 404
     submit = client.post(reverse("api:practice-submit", args=[alices_draft.pk]))
@@ -66,14 +67,14 @@ def test_bob_cannot_edit_or_submit_alices_draft(client, bob, alices_draft):
 
 def test_alice_cannot_publish_and_edith_can(client, alice, edith, alices_draft):
     services.submit_practice(practice=alices_draft, actor=alice)
-    client.force_login(alice)
+    login(client, alice)
     refused = client.post(reverse("api:practice-publish", args=[alices_draft.pk]))
     assert refused.status_code == 403
     assert "detail" in refused.json()
     alices_draft.refresh_from_db()
     assert alices_draft.status == Status.SUBMITTED
 
-    client.force_login(edith)
+    login(client, edith)
     published = client.post(reverse("api:practice-publish", args=[alices_draft.pk]))
     assert published.status_code == 200
     assert published.json()["status"] == "published"
@@ -81,7 +82,7 @@ def test_alice_cannot_publish_and_edith_can(client, alice, edith, alices_draft):
 
 def test_bob_cannot_publish_a_submitted_practice_of_society_a(client, alice, bob, alices_draft):
     services.submit_practice(practice=alices_draft, actor=alice)
-    client.force_login(bob)
+    login(client, bob)
     response = client.post(reverse("api:practice-publish", args=[alices_draft.pk]))
     assert response.status_code == 404
     alices_draft.refresh_from_db()
@@ -93,7 +94,7 @@ def test_movement_practices_are_for_members_only(client, alice, bob, edith, soci
         alice, society_a, status=Status.PUBLISHED, editor=edith, visibility="movement"
     )
     assert client.get(detail(practice)).status_code == 404
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(detail(practice)).status_code == 200
 
 
@@ -103,11 +104,11 @@ def test_ifrc_practices_are_for_editors_and_the_owning_society(
     practice = make_practice(
         alice, society_a, status=Status.PUBLISHED, editor=edith, visibility="ifrc"
     )
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(detail(practice)).status_code == 404
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(detail(practice)).status_code == 200
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(detail(practice)).status_code == 200
 
 
@@ -132,7 +133,7 @@ def test_alice_creates_a_draft_with_her_token_and_publishing_makes_it_searchable
     assert submitted.json()["status"] == "submitted"
     assert mail.outbox[-1].to == ["edith@example.org"]
 
-    client.force_login(edith)
+    login(client, edith)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("api:practice-publish", args=[practice_id]))
     assert mail.outbox[-1].to == ["alice@example.org"]
@@ -142,7 +143,7 @@ def test_alice_creates_a_draft_with_her_token_and_publishing_makes_it_searchable
 
 
 def test_unknown_codes_are_a_400_naming_each_field(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         LIST,
         body(principles=["P1", "P42"], countries=["XYZ"], steps=[]),
@@ -159,7 +160,7 @@ def test_unknown_codes_are_a_400_naming_each_field(client, alice):
 
 
 def test_missing_fields_are_a_400_naming_them(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     data = body()
     del data["title"], data["dimensions"]
     response = client.post(LIST, data, content_type="application/json")
@@ -176,7 +177,7 @@ def test_a_member_of_two_societies_names_the_society(client, alice, society_b):
     from tests.factories import MembershipFactory
 
     MembershipFactory(user=alice, society=society_b)
-    client.force_login(alice)
+    login(client, alice)
     unnamed = client.post(LIST, body(), content_type="application/json")
     assert unnamed.status_code == 400
     assert "society" in unnamed.json()["errors"]
@@ -186,7 +187,7 @@ def test_a_member_of_two_societies_names_the_society(client, alice, society_b):
 
 
 def test_bob_cannot_create_a_practice_of_society_a(client, bob, society_a):
-    client.force_login(bob)
+    login(client, bob)
     response = client.post(LIST, body(society=society_a.slug), content_type="application/json")
     assert response.status_code == 403
     assert not Practice.objects.exists()
@@ -194,7 +195,7 @@ def test_bob_cannot_create_a_practice_of_society_a(client, bob, society_a):
 
 def test_alices_edit_of_a_published_practice_waits_for_edith(client, alice, edith, society_a):
     practice = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
-    client.force_login(alice)
+    login(client, alice)
     response = client.patch(
         detail(practice), {"title": "A better title"}, content_type="application/json"
     )
@@ -204,7 +205,7 @@ def test_alices_edit_of_a_published_practice_waits_for_edith(client, alice, edit
     client.logout()
     assert client.get(detail(practice)).json()["title"] == "Restoring family links at the border"
 
-    client.force_login(edith)
+    login(client, edith)
     client.post(reverse("api:practice-publish", args=[practice.pk]))
     client.logout()
     assert client.get(detail(practice)).json()["title"] == "A better title"
@@ -214,10 +215,10 @@ def test_edith_corrects_tags_at_review_and_both_sides_see_the_difference(
     client, alice, edith, society_a
 ):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(edith)
+    login(client, edith)
     client.patch(detail(practice), {"principles": ["P1", "P6"]}, content_type="application/json")
     client.post(reverse("api:practice-publish", args=[practice.pk]))
-    client.force_login(alice)
+    login(client, alice)
     review = client.get(detail(practice)).json()["review"]
     assert review["tag_corrections"] == {"principles": {"added": ["P6"], "removed": ["P7"]}}
     assert client.get(detail(practice)).json()["submitted_tags"]["principles"] == ["P1", "P7"]
@@ -227,7 +228,7 @@ def test_request_changes_needs_a_note_and_tells_the_authors(
     client, alice, edith, society_a, django_capture_on_commit_callbacks
 ):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(edith)
+    login(client, edith)
     url = reverse("api:practice-request-changes", args=[practice.pk])
     assert client.post(url, {}, content_type="application/json").status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
@@ -238,7 +239,7 @@ def test_request_changes_needs_a_note_and_tells_the_authors(
 
 
 def test_publishing_a_draft_is_a_400(client, edith, alice, alices_draft):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(reverse("api:practice-publish", args=[alices_draft.pk]))
     # Editors do not see drafts: a society's draft is its own until submitted.
     assert response.status_code == 404
@@ -429,20 +430,20 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def test_alice_attaches_a_pdf_and_bob_cannot_download_it_while_draft(
     client, alice, bob, alices_draft
 ):
-    client.force_login(alice)
+    login(client, alice)
     response = upload(client, alices_draft, "Field report.pdf", PDF)
     assert response.status_code == 201, response.json()
     attachment = alices_draft.attachments.get()
     assert attachment.original_name == "Field report.pdf"
     assert attachment.content_type == "application/pdf"
     assert "Field report" not in attachment.file.name  # stored under a server-made name
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(attachment.get_absolute_url()).status_code == 404
     assert upload(client, alices_draft, "x.pdf", PDF).status_code == 404
 
 
 def test_a_disguised_upload_is_a_400_and_nothing_is_stored(client, alice, alices_draft):
-    client.force_login(alice)
+    login(client, alice)
     png_named_pdf = upload(client, alices_draft, "report.pdf", PNG)
     assert png_named_pdf.status_code == 400
     assert "file" in png_named_pdf.json()["errors"]
@@ -454,7 +455,7 @@ def test_a_disguised_upload_is_a_400_and_nothing_is_stored(client, alice, alices
 
 
 def test_an_upload_over_20_mb_is_a_400(client, alice, alices_draft):
-    client.force_login(alice)
+    login(client, alice)
     response = upload(client, alices_draft, "big.pdf", PDF + b"0" * (20 * 1024 * 1024))
     assert response.status_code == 400
     assert "20 MB" in response.json()["errors"]["file"][0]
@@ -483,13 +484,13 @@ def test_bob_sees_neither_the_review_nor_a_visitor_the_contact_person(
     anonymous = client.get(detail(practice)).json()
     assert anonymous["review"] is None
     assert anonymous["contact"] is None  # no public email was given; the person is hidden
-    client.force_login(bob)
+    login(client, bob)
     as_bob = client.get(detail(practice)).json()
     assert as_bob["review"] is None
     assert as_bob["contact"]["person_email"] == "alice@example.org"
-    client.force_login(edith)
+    login(client, edith)
     as_edith = client.get(detail(practice)).json()
     assert as_edith["review"] is not None
     assert as_edith["contact"]["name"] == "Alice"
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(detail(practice)).json()["review"] is not None

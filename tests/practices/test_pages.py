@@ -11,6 +11,7 @@ from core.models import Membership, NationalSociety
 from practices import services
 from practices.models import Attachment, Practice, Status
 from practices.rendering import render_markdown, safe_snippet
+from tests.conftest import login
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def result_titles(response) -> list[str]:
 
 
 def test_bob_cannot_see_alices_draft_page(client, bob, alices_draft):
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(detail(alices_draft)).status_code == 404
 
 
@@ -100,7 +101,7 @@ def test_visitor_cannot_see_alices_draft_page(client, alices_draft):
 
 
 def test_fiona_sees_her_societys_draft(client, fiona, alices_draft):
-    client.force_login(fiona)
+    login(client, fiona)
     response = client.get(detail(alices_draft))
     assert response.status_code == 200
     assert "Alice&#x27;s secret draft" in response.content.decode()
@@ -109,7 +110,7 @@ def test_fiona_sees_her_societys_draft(client, fiona, alices_draft):
 def test_bob_finds_none_of_alices_drafts_in_the_catalogue_or_its_facets(
     client, bob, alices_draft, published
 ):
-    client.force_login(bob)
+    login(client, bob)
     for query in ["", "?q=shelters", "?status=draft", "?region=europe&principle=P1"]:
         response = client.get(CATALOGUE + query)
         page = response.content.decode()
@@ -124,7 +125,7 @@ def test_bob_finds_none_of_alices_drafts_in_the_catalogue_or_its_facets(
 def test_alice_sees_her_draft_in_the_catalogue_only_when_asking_for_drafts(
     client, alice, alices_draft, published
 ):
-    client.force_login(alice)
+    login(client, alice)
     assert result_titles(client.get(CATALOGUE)) == ["Free calls at the port"]
     drafts = result_titles(client.get(CATALOGUE + "?status=draft"))
     assert drafts == ["Alice&#x27;s secret draft about shelters"]
@@ -133,7 +134,7 @@ def test_alice_sees_her_draft_in_the_catalogue_only_when_asking_for_drafts(
 def test_bob_cannot_download_the_attachment_of_alices_draft(client, alice, bob, alices_draft):
     attachment = attach(alices_draft, alice)
     url = attachment.get_absolute_url()
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 404
@@ -147,7 +148,7 @@ def test_an_attachment_is_only_found_under_its_own_practice(client, alice, publi
 
 
 def test_bob_cannot_edit_submit_or_publish_alices_draft(client, bob, alices_draft):
-    client.force_login(bob)
+    login(client, bob)
     edit = reverse("practices:edit", args=[alices_draft.pk])
     assert client.get(edit).status_code == 404
     assert client.post(edit, form_data(title="Bob was here")).status_code == 404
@@ -160,14 +161,14 @@ def test_bob_cannot_edit_submit_or_publish_alices_draft(client, bob, alices_draf
 
 def test_bob_cannot_remove_the_attachment_of_alices_draft(client, alice, bob, alices_draft):
     attachment = attach(alices_draft, alice)
-    client.force_login(bob)
+    login(client, bob)
     url = reverse("practices:attachment_remove", args=[alices_draft.pk, attachment.pk])
     assert client.post(url).status_code == 404
     assert Attachment.objects.filter(pk=attachment.pk).exists()
 
 
 def test_bob_cannot_edit_alices_published_practice(client, bob, published):
-    client.force_login(bob)
+    login(client, bob)
     response = client.post(reverse("practices:edit", args=[published.pk]), form_data(title="X"))
     assert response.status_code == 403
     published.refresh_from_db()
@@ -177,7 +178,7 @@ def test_bob_cannot_edit_alices_published_practice(client, bob, published):
 
 def test_alice_cannot_publish_her_submitted_practice(client, alice, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(workflow(practice, "publish"))
     assert response.status_code == 403
     assert "Only IFRC editors" in response.content.decode()
@@ -187,7 +188,7 @@ def test_alice_cannot_publish_her_submitted_practice(client, alice, society_a):
 
 def test_alice_cannot_edit_her_practice_while_it_waits_for_review(client, alice, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(reverse("practices:edit", args=[practice.pk])).status_code == 403
 
 
@@ -200,7 +201,7 @@ def test_visitor_is_asked_to_log_in_to_write(client):
 def test_a_person_without_a_society_cannot_write_a_practice(client, db):
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory())
+    login(client, UserFactory())
     assert client.get(CREATE).status_code == 403
 
 
@@ -210,7 +211,7 @@ def test_a_person_without_a_society_cannot_write_a_practice(client, db):
 def test_alice_submits_her_draft_and_the_editors_are_emailed(
     client, alice, edith, alices_draft, django_capture_on_commit_callbacks
 ):
-    client.force_login(alice)
+    login(client, alice)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(workflow(alices_draft, "submit"))
     assert response.status_code == 302
@@ -227,7 +228,7 @@ def test_edith_publishes_and_a_visitor_finds_it_in_the_catalogue_and_the_feed(
     assert "Mobile clinics" not in client.get(CATALOGUE).content.decode()
     assert "Mobile clinics" not in client.get(reverse("practices:feed")).content.decode()
 
-    client.force_login(edith)
+    login(client, edith)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(workflow(practice, "publish"))
@@ -247,7 +248,7 @@ def test_edith_requests_changes_and_alice_reads_the_note(
     client, alice, edith, society_a, django_capture_on_commit_callbacks
 ):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(edith)
+    login(client, edith)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(workflow(practice, "request-changes"), {"note": "Add the number of people."})
@@ -255,7 +256,7 @@ def test_edith_requests_changes_and_alice_reads_the_note(
     assert practice.status == Status.CHANGES_REQUESTED
     assert [message.to for message in mail.outbox] == [[alice.email]]
 
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(detail(practice)).content.decode()
     assert "Add the number of people." in page
     assert workflow(practice, "submit") in page  # she may submit again
@@ -263,7 +264,7 @@ def test_edith_requests_changes_and_alice_reads_the_note(
 
 def test_a_request_for_changes_needs_a_note(client, alice, edith, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(workflow(practice, "request-changes"), {"note": "  "}, follow=True)
     assert "Tell the society what to change." in response.content.decode()
     practice.refresh_from_db()
@@ -271,14 +272,14 @@ def test_a_request_for_changes_needs_a_note(client, alice, edith, society_a):
 
 
 def test_workflow_actions_are_post_only(client, edith, published):
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(workflow(published, "archive")).status_code == 405
     assert client.post(workflow(published, "teleport")).status_code == 404
 
 
 def test_edith_archives_from_the_review_queue_and_returns_there(client, edith, alice, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(edith)
+    login(client, edith)
     queue = reverse("practices:review_queue")
     response = client.post(workflow(practice, "publish"), {"next": queue})
     assert response["Location"] == queue
@@ -288,7 +289,7 @@ def test_edith_archives_from_the_review_queue_and_returns_there(client, edith, a
 
 def test_alices_edit_of_a_published_practice_waits_for_edith(client, alice, edith, published):
     edit = reverse("practices:edit", args=[published.pk])
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(edit).content.decode()
     assert "will wait for an IFRC editor" in page
     response = client.post(edit, form_data(title="Free calls and showers at the port"))
@@ -300,12 +301,12 @@ def test_alices_edit_of_a_published_practice_waits_for_edith(client, alice, edit
     assert "showers" not in page
     assert result_titles(client.get(CATALOGUE)) == ["Free calls at the port"]
 
-    client.force_login(alice)
+    login(client, alice)
     assert "waits for an editor" in client.get(detail(published)).content.decode()
     # Her next edit starts from her revision, not from the published text.
     assert "Free calls and showers at the port" in client.get(edit).content.decode()
 
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(published)).content.decode()
     assert re.search(
         r'<td class="diff-old">Free calls at the port</td>'
@@ -319,12 +320,12 @@ def test_alices_edit_of_a_published_practice_waits_for_edith(client, alice, edit
 
 def test_edith_corrects_tags_and_both_sides_see_the_difference(client, alice, edith, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED, principles=["P1", "P7"])
-    client.force_login(edith)
+    login(client, edith)
     data = form_data(principles=["P1", "P6"], title=practice.title)
     response = client.post(reverse("practices:edit", args=[practice.pk]), data)
     assert response.status_code == 302
     for person in (alice, edith):
-        client.force_login(person)
+        login(client, person)
         page = client.get(detail(practice)).content.decode()
         assert "Tags corrected by the IFRC editors" in page
         assert "+ P6 · Build partnerships for migrants" in page
@@ -335,7 +336,7 @@ def test_edith_corrects_tags_and_both_sides_see_the_difference(client, alice, ed
 
 
 def test_alice_writes_a_practice_through_the_form(client, alice, society_a):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(CREATE, form_data())
     practice = Practice.objects.get()
     assert response.status_code == 302
@@ -355,7 +356,7 @@ def test_alice_writes_a_practice_through_the_form(client, alice, society_a):
 
 
 def test_every_field_of_the_form_has_a_label(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(CREATE).content.decode()
     for name in ["title", "summary", "context", "links", "countries", "start_year", "attachment"]:
         assert f'<label for="id_{name}">' in page, name
@@ -367,7 +368,7 @@ def test_every_field_of_the_form_has_a_label(client, alice):
 
 def test_the_society_is_asked_of_members_of_several_societies(client, alice, society_b):
     Membership.objects.create(user=alice, society=society_b, status=Membership.Status.APPROVED)
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(CREATE).content.decode()
     assert 'id="id_society"' in page
     assert "Kenya Red Cross Society" in page
@@ -382,14 +383,14 @@ def test_alice_cannot_write_for_a_society_that_is_not_hers(client, alice, societ
         society=NationalSociety.objects.get(country_id="FRA", kind="national-society"),
         status=Membership.Status.APPROVED,
     )
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(CREATE, form_data(society=society_b.pk))
     assert response.status_code == 400
     assert not Practice.objects.exists()
 
 
 def test_the_form_keeps_what_was_typed_when_tags_are_missing(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     data = form_data(steps=[], principles=[], title="Shelter for families on the move")
     response = client.post(CREATE, data)
     assert response.status_code == 400
@@ -404,7 +405,7 @@ def test_the_form_keeps_what_was_typed_when_tags_are_missing(client, alice):
 
 
 def test_the_form_refuses_a_summary_over_600_characters(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     summary = "Long words about migrants. " * 30  # over 600 characters
     response = client.post(CREATE, form_data(summary=summary))
     assert response.status_code == 400
@@ -418,7 +419,7 @@ def test_the_form_refuses_a_summary_over_600_characters(client, alice):
     ("content", "what"), [(PNG_BYTES, "a PNG"), (b"just some text\n", "plain text")]
 )
 def test_the_form_refuses_a_disguised_upload(client, alice, content, what):
-    client.force_login(alice)
+    login(client, alice)
     data = form_data(attachment=SimpleUploadedFile("x.pdf", content))
     response = client.post(CREATE, data)
     assert response.status_code == 400, what
@@ -433,7 +434,7 @@ def test_the_form_refuses_a_disguised_upload(client, alice, content, what):
 def test_the_form_refuses_an_upload_over_20_mb(client, alice, tmp_path):
     big = tmp_path / "big.pdf"
     big.write_bytes(b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024))
-    client.force_login(alice)
+    login(client, alice)
     with big.open("rb") as upload:
         response = client.post(CREATE, form_data(attachment=upload))
     assert response.status_code == 400
@@ -444,7 +445,7 @@ def test_the_form_refuses_an_upload_over_20_mb(client, alice, tmp_path):
 def test_alice_attaches_a_pdf_and_a_visitor_downloads_it_by_its_name(
     client, alice, edith, society_a
 ):
-    client.force_login(alice)
+    login(client, alice)
     upload = SimpleUploadedFile("Rapport final été.pdf", PDF_BYTES)
     client.post(CREATE, form_data(attachment=upload))
     practice = Practice.objects.get()
@@ -467,7 +468,7 @@ def test_alice_attaches_a_pdf_and_a_visitor_downloads_it_by_its_name(
 
 def test_alice_removes_an_attachment(client, alice, alices_draft):
     attachment = attach(alices_draft, alice, name="old.pdf")
-    client.force_login(alice)
+    login(client, alice)
     edit = reverse("practices:edit", args=[alices_draft.pk])
     assert "old.pdf" in client.get(edit).content.decode()
     url = reverse("practices:attachment_remove", args=[alices_draft.pk, attachment.pk])
@@ -478,13 +479,13 @@ def test_alice_removes_an_attachment(client, alice, alices_draft):
 
 def test_edith_sets_the_rubric_and_alice_cannot(client, alice, edith, published):
     edit = reverse("practices:edit", args=[published.pk])
-    client.force_login(alice)
+    login(client, alice)
     client.post(edit, form_data(title=published.title, replicable="on", featured="on"))
     published.refresh_from_db()
     assert not published.replicable and not published.featured
     assert "replicable" not in (published.pending_revision or {})
 
-    client.force_login(edith)
+    login(client, edith)
     assert 'id="id_replicable"' in client.get(edit).content.decode()
     client.post(edit, form_data(title=published.title, replicable="on", featured="on"))
     published.refresh_from_db()
@@ -493,7 +494,7 @@ def test_edith_sets_the_rubric_and_alice_cannot(client, alice, edith, published)
 
 def test_edith_writes_a_practice_of_her_society_with_its_rubric(client, edith, society_b):
     Membership.objects.create(user=edith, society=society_b, status=Membership.Status.APPROVED)
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(CREATE, form_data(society=society_b.pk, evaluated="on"))
     practice = Practice.objects.get()
     assert response["Location"] == detail(practice)
@@ -503,21 +504,21 @@ def test_edith_writes_a_practice_of_her_society_with_its_rubric(client, edith, s
 def test_edith_writes_a_draft_for_another_society_and_both_see_it(
     client, edith, bob, alice, society_b
 ):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(CREATE, form_data(society=society_b.pk, evaluated="on"))
     practice = Practice.objects.get()
     assert response["Location"] == detail(practice)
     assert practice.society == society_b and practice.status == Status.DRAFT
     assert practice.evaluated
     assert client.get(detail(practice)).status_code == 200
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(detail(practice)).status_code == 200
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(detail(practice)).status_code == 404
 
 
 def test_invalid_links_and_years_are_shown_on_the_form(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     data = form_data(links="https://ok.example\nnot a link", start_year="2020", end_year="2019")
     response = client.post(CREATE, data)
     assert response.status_code == 400
@@ -656,7 +657,7 @@ def test_catalogue_query_count_does_not_grow_with_the_results(
     with django_assert_max_num_queries(2):
         response = client.get(CATALOGUE, {"q": "families", "principle": "P1"})
     assert len(result_titles(response)) == min(size, 20)
-    client.force_login(alice)
+    login(client, alice)
     # Logged in: the session, the user, their societies and groups, then the same two.
     with django_assert_max_num_queries(6):
         response = client.get(CATALOGUE)
@@ -722,7 +723,7 @@ def test_contact_person_email_is_for_logged_in_members(client, bob, published):
     page = client.get(detail(published)).content.decode()
     assert "Alice" in page and "port@example.org" in page
     assert "alice@example.org" not in page
-    client.force_login(bob)
+    login(client, bob)
     assert "alice@example.org" in client.get(detail(published)).content.decode()
 
 
@@ -745,11 +746,11 @@ def test_similar_practices_share_tags_and_are_visible(client, alice, edith, soci
 
 def test_workflow_buttons_follow_the_persona(client, alice, bob, edith, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(detail(practice)).content.decode()
     assert workflow(practice, "publish") not in page
     assert reverse("practices:history", args=[practice.pk]) not in page
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(practice)).content.decode()
     for action in ["publish", "request-changes", "archive"]:
         assert workflow(practice, action) in page
@@ -764,19 +765,19 @@ def test_my_societys_practices_lists_statuses_and_revisions(client, alice, fiona
     make_practice(fiona, society, title="Fiona's draft")
     published = make_practice(alice, society, status=Status.PUBLISHED, editor=edith)
     services.update_practice(practice=published, actor=alice, data={"title": "New title"})
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(reverse("practices:mine")).content.decode()
     assert "Fiona&#x27;s draft" in page
     assert "badge-draft" in page and "badge-published" in page
     assert "Edit waiting for review" in page
     assert reverse("practices:edit", args=[published.pk]) in page
-    client.force_login(bob)
+    login(client, bob)
     page = client.get(reverse("practices:mine")).content.decode()
     assert "Fiona&#x27;s draft" not in page
 
 
 def test_the_review_queue_is_for_editors(client, alice):
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(reverse("practices:review_queue")).status_code == 403
 
 
@@ -791,7 +792,7 @@ def test_edith_reviews_submissions_and_revisions_oldest_first(
     services.update_practice(practice=revised, actor=alice, data={"title": "Revised title"})
     make_practice(alice, society_a, title="A draft")
 
-    client.force_login(edith)
+    login(client, edith)
     queue = reverse("practices:review_queue")
     titles = result_titles(client.get(queue))
     assert titles[0] == "Old submission"
@@ -806,9 +807,9 @@ def test_edith_reviews_submissions_and_revisions_oldest_first(
 
 def test_history_is_for_editors_and_shows_who_changed_what(client, alice, edith, published):
     history = reverse("practices:history", args=[published.pk])
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(history).status_code == 403
-    client.force_login(edith)
+    login(client, edith)
     client.post(
         reverse("practices:edit", args=[published.pk]), form_data(title="Calls at the port")
     )
@@ -824,7 +825,7 @@ def test_history_is_for_editors_and_shows_who_changed_what(client, alice, edith,
 
 def test_history_records_a_bulk_update(client, edith, published):
     Practice.objects.filter(pk=published.pk).update(title="Bulk title")
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(reverse("practices:history", args=[published.pk])).content.decode()
     assert "Bulk title" in page
 
@@ -851,18 +852,18 @@ def test_navigation_follows_the_persona(client, alice, edith):
     page = client.get(CATALOGUE).content.decode()
     assert f'href="{CATALOGUE}"' in page
     assert reverse("practices:mine") not in page
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(CATALOGUE).content.decode()
     assert reverse("practices:mine") in page
     assert reverse("practices:review_queue") not in page
-    client.force_login(edith)
+    login(client, edith)
     assert reverse("practices:review_queue") in client.get(CATALOGUE).content.decode()
 
 
 def test_admin_publishes_through_the_services(client, admin, alice, society_a):
     practice = make_practice(alice, society_a, status=Status.SUBMITTED)
     draft = make_practice(alice, society_a, title="Still a draft")
-    client.force_login(admin)
+    login(client, admin)
     changelist = reverse("admin:practices_practice_changelist")
     page = client.get(changelist).content.decode()
     assert "Still a draft" in page  # superusers see everything

@@ -15,6 +15,7 @@ from core import taxonomy
 from core.models import NationalSociety
 from core.services import create_token
 from reports.models import Report, ReportStatus, Submission
+from tests.conftest import login
 from tests.factories import MembershipFactory
 from tests.practices.factories import practice_data
 from tests.reports.factories import make_indicator, make_period, make_submission
@@ -35,7 +36,7 @@ def as_user(user=None, *, token=False) -> Client:
         _token, key = create_token(user=user)
         client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
     elif user is not None:
-        client.force_login(user)
+        login(client, user)
     return client
 
 

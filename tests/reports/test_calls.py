@@ -13,6 +13,7 @@ from practices.models import Status
 from reports import notifications, services
 from reports.models import CallForPractices, Report, ReportStatus
 from reports.tasks import announce_call
+from tests.conftest import login
 from tests.factories import MembershipFactory
 from tests.practices.factories import make_practice
 
@@ -68,7 +69,7 @@ def call_data(**overrides):
 
 def test_only_editors_open_calls(client, alice):
     assert client.get(CREATE).status_code == 302  # to the login page
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(CREATE).status_code == 403
     assert client.post(CREATE, call_data()).status_code == 403
     assert not CallForPractices.objects.exists()
@@ -80,7 +81,7 @@ def test_a_gap_link_fills_the_form(client, edith):
     report = Report.objects.create(
         kind="practices-overview", fingerprint="gap", status=ReportStatus.DONE, result={}
     )
-    client.force_login(edith)
+    login(client, edith)
     response = client.get(CREATE, {"step": "return", "region": "africa", "report": report.pk})
     page = response.content.decode()
     assert response.status_code == 200
@@ -97,7 +98,7 @@ def test_edith_opens_a_call_from_a_gap_and_lands_on_it(
     report = Report.objects.create(
         kind="practices-overview", fingerprint="gap", status=ReportStatus.DONE, result={}
     )
-    client.force_login(edith)
+    login(client, edith)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(CREATE, call_data(report=str(report.pk)))
     call = CallForPractices.objects.get()
@@ -157,7 +158,7 @@ def test_a_failed_announcement_is_sent_when_the_task_is_retried(settings, edith,
 
 
 def test_a_call_in_the_past_is_refused_and_the_form_kept(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(CREATE, call_data(deadline=in_days(-1).isoformat()))
     assert response.status_code == 400
     page = response.content.decode()
@@ -167,7 +168,7 @@ def test_a_call_in_the_past_is_refused_and_the_form_kept(client, edith):
 
 
 def test_an_unknown_code_is_refused(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(CREATE, call_data(step=["moon"]))
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
@@ -218,7 +219,7 @@ def test_the_call_lists_only_the_answers_the_reader_may_see(
     page = client.get(call_page(call)).content.decode()
     assert "Port welcome desks" in page
     assert "Members-only shelter map" not in page
-    client.force_login(bob)
+    login(client, bob)
     assert "Members-only shelter map" in client.get(call_page(call)).content.decode()
 
 
@@ -228,7 +229,7 @@ def test_the_call_lists_only_the_answers_the_reader_may_see(
 def test_alice_links_a_practice_submitted_after_the_call(client, alice, society_a, call):
     # Sent for review is enough: the call need not wait for the editors.
     submitted = make_practice(alice, society_a, status=Status.SUBMITTED, title="Orientation")
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(call_page(call)).content.decode()
     assert f'<option value="{submitted.pk}">Orientation</option>' in page
     response = client.post(link(call), {"practice": submitted.pk}, follow=True)
@@ -241,7 +242,7 @@ def test_fiona_links_a_practice_alice_published_after_the_call(
     client, alice, fiona, edith, society_a, call
 ):
     published = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
-    client.force_login(fiona)
+    login(client, fiona)
     assert client.post(link(call), {"practice": published.pk}).status_code == 302
     assert list(call.practices.all()) == [published]
 
@@ -251,7 +252,7 @@ def test_alice_cannot_link_a_practice_submitted_before_the_call(client, alice, e
         alice, society_a, status=Status.PUBLISHED, editor=edith, title="Older practice"
     )
     call = services.create_call(actor=edith, title="Arrival", deadline=in_days(5), filters={})
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(call_page(call)).content.decode()
     assert "Older practice" not in page  # not offered
     response = client.post(link(call), {"practice": earlier.pk})
@@ -268,11 +269,11 @@ def test_fiona_unlinks_a_practice_of_her_society_and_bob_cannot(
     practice = make_practice(alice, society_a, status=Status.SUBMITTED, title="Orientation")
     services.link_practice(call=call, practice=practice, actor=alice)
     unlink = {"practice": practice.pk, "action": "unlink"}
-    client.force_login(bob)
+    login(client, bob)
     assert 'name="action" value="unlink"' not in client.get(call_page(call)).content.decode()
     assert client.post(link(call), unlink).status_code == 400  # not his to see: not offered
     assert list(call.practices.all()) == [practice]
-    client.force_login(fiona)
+    login(client, fiona)
     assert 'name="action" value="unlink"' in client.get(call_page(call)).content.decode()
     response = client.post(link(call), unlink, follow=True)
     assert "Orientation no longer answers this call." in response.content.decode()
@@ -281,7 +282,7 @@ def test_fiona_unlinks_a_practice_of_her_society_and_bob_cannot(
 
 def test_bob_cannot_link_alices_practice(client, alice, bob, edith, society_a, call):
     practice = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
-    client.force_login(bob)
+    login(client, bob)
     assert f'value="{practice.pk}"' not in client.get(call_page(call)).content.decode()
     assert client.post(link(call), {"practice": practice.pk}).status_code == 403
     assert not call.practices.exists()
@@ -289,7 +290,7 @@ def test_bob_cannot_link_alices_practice(client, alice, bob, edith, society_a, c
 
 def test_bob_cannot_link_alices_draft_he_cannot_see(client, alice, bob, society_a, call):
     draft = make_practice(alice, society_a)
-    client.force_login(bob)
+    login(client, bob)
     response = client.post(link(call), {"practice": draft.pk})
     assert response.status_code == 400
     assert "Choose one of your society&#x27;s practices." in response.content.decode()
@@ -299,7 +300,7 @@ def test_bob_cannot_link_alices_draft_he_cannot_see(client, alice, bob, society_
 def test_a_closed_call_refuses_answers(client, alice, edith, society_a, call):
     practice = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
     CallForPractices.objects.filter(pk=call.pk).update(deadline=in_days(-1))
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(call_page(call)).content.decode()
     assert "Closed" in page
     assert link(call) not in page
@@ -328,7 +329,7 @@ def test_call_page_query_count_does_not_grow_with_the_answers(
     with django_assert_max_num_queries(2):
         response = client.get(call_page(call))
     assert response.content.decode().count("Answer ") == size
-    client.force_login(alice)
+    login(client, alice)
     # Logged in: the session, the user, groups, two-factor state and societies, then the
     # practices she may still link and those she may unlink.
     with django_assert_max_num_queries(9):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from core.models import NationalSociety
 from reports import services
 from reports.models import DataValue, Indicator, ReportingPeriod, Submission, SubmissionStatus
+from tests.conftest import login
 from tests.factories import MembershipFactory, UserFactory
 from tests.reports.factories import make_indicator, make_period, make_submission
 
@@ -127,7 +128,7 @@ def test_visitor_reads_the_guide_of_active_indicators(client, edith, period, ind
 
 def test_edith_sees_inactive_indicators_marked_and_links_to_edit(client, edith, indicators):
     retired = make_indicator(edith, code="retired", name="A retired indicator", active=False)
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(INDICATORS).content.decode()
     assert "A retired indicator" in page
     assert "Inactive" in page
@@ -136,7 +137,7 @@ def test_edith_sees_inactive_indicators_marked_and_links_to_edit(client, edith, 
 
 
 def test_alice_cannot_define_indicators(client, alice, indicators):
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(reverse("reports:indicator_create")).status_code == 403
     response = client.post(
         reverse("reports:indicator_edit", args=[indicators[0].pk]), {"name": "Changed"}
@@ -166,7 +167,7 @@ INDICATOR_FORM = {
 
 
 def test_edith_adds_an_indicator(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(reverse("reports:indicator_create")).status_code == 200
     response = client.post(
         reverse("reports:indicator_create"), {**INDICATOR_FORM, "disaggregations": ["sex"]}
@@ -179,7 +180,7 @@ def test_edith_adds_an_indicator(client, edith):
 
 
 def test_a_currency_indicator_without_currency_is_shown_again_as_typed(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(
         reverse("reports:indicator_create"),
         {**INDICATOR_FORM, "unit": "currency", "name": "Spending typed by Edith"},
@@ -195,7 +196,7 @@ def test_the_code_of_an_indicator_with_values_cannot_change(
     client, edith, alice, society_a, period, indicators
 ):
     make_submission(alice, society_a, period, {"migrants-reached": {"total": "5"}})
-    client.force_login(edith)
+    login(client, edith)
     url = reverse("reports:indicator_edit", args=[indicators[0].pk])
     form = {**INDICATOR_FORM, "code": "renamed", "name": "Migrants reached"}
     response = client.post(url, form)
@@ -217,7 +218,7 @@ def test_visitor_sees_the_periods_with_their_state(client, period, closed_period
 
 
 def test_alice_finds_her_societys_form_on_the_period(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(period.get_absolute_url()).content.decode()
     assert submission_url(period, society_a) in page
     assert "Not started yet" in page
@@ -226,14 +227,14 @@ def test_alice_finds_her_societys_form_on_the_period(client, alice, society_a, p
 
 
 def test_bob_finds_only_his_own_societys_form(client, bob, society_a, society_b, period):
-    client.force_login(bob)
+    login(client, bob)
     page = client.get(period.get_absolute_url()).content.decode()
     assert submission_url(period, society_b) in page
     assert submission_url(period, society_a) not in page
 
 
 def test_edith_finds_completeness_and_the_review_queue_on_the_period(client, edith, period):
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(period.get_absolute_url()).content.decode()
     assert completeness_url(period) in page
     assert REVIEW_QUEUE in page
@@ -241,7 +242,7 @@ def test_edith_finds_completeness_and_the_review_queue_on_the_period(client, edi
 
 
 def test_edith_adds_a_period_with_its_indicators(client, edith, indicators):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(
         reverse("reports:period_create"),
         {
@@ -257,7 +258,7 @@ def test_edith_adds_a_period_with_its_indicators(client, edith, indicators):
 
 
 def test_a_period_that_closes_before_it_opens_is_shown_again_as_typed(client, edith, indicators):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(
         reverse("reports:period_create"),
         {"label": "2027", "opens_on": "2027-10-01", "closes_on": "2027-01-01", "indicators": []},
@@ -271,7 +272,7 @@ def test_a_period_that_closes_before_it_opens_is_shown_again_as_typed(client, ed
 
 
 def test_fiona_cannot_define_periods(client, fiona, period):
-    client.force_login(fiona)
+    login(client, fiona)
     assert client.get(reverse("reports:period_create")).status_code == 403
     assert client.post(reverse("reports:period_edit", args=[period.pk]), {}).status_code == 403
 
@@ -280,7 +281,7 @@ def test_fiona_cannot_define_periods(client, fiona, period):
 
 
 def test_alice_sees_an_empty_form_and_nothing_is_created(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.get(submission_url(period, society_a))
     assert response.status_code == 200
     assert not Submission.objects.exists()
@@ -293,7 +294,7 @@ def test_alice_sees_an_empty_form_and_nothing_is_created(client, alice, society_
 
 
 def test_every_input_of_the_submission_page_has_a_label(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.get(submission_url(period, society_a))
     fields = FormFields(response.content.decode())
     names = {attrs.get("name") for attrs in fields.inputs}
@@ -304,7 +305,7 @@ def test_every_input_of_the_submission_page_has_a_label(client, alice, society_a
 
 
 def test_alice_saves_her_societys_values(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         submission_url(period, society_a),
         values(
@@ -330,7 +331,7 @@ def test_alice_saves_her_societys_values(client, alice, society_a, period):
 def test_a_wrong_value_is_shown_beside_its_input_and_everything_typed_is_kept(
     client, alice, society_a, period
 ):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         submission_url(period, society_a),
         values(
@@ -367,7 +368,7 @@ def test_a_wrong_value_is_shown_beside_its_input_and_everything_typed_is_kept(
 
 def test_bob_cannot_see_or_change_society_as_values(client, alice, bob, society_a, period):
     make_submission(alice, society_a, period, {"migrants-reached": {"total": "5"}})
-    client.force_login(bob)
+    login(client, bob)
     assert client.get(submission_url(period, society_a)).status_code == 404
     response = client.post(
         submission_url(period, society_a), values(**{"migrants-reached-total": "9"})
@@ -385,7 +386,7 @@ def test_bob_cannot_see_or_change_society_as_values(client, alice, bob, society_
 
 
 def test_bob_cannot_start_society_as_submission(client, bob, society_a, period):
-    client.force_login(bob)
+    login(client, bob)
     response = client.post(
         submission_url(period, society_a), values(**{"migrants-reached-total": "9"})
     )
@@ -401,7 +402,7 @@ def test_visitor_is_asked_to_log_in_for_a_submission(client, society_a, period):
 
 def test_edith_does_not_see_a_draft_never_submitted(client, alice, edith, society_a, period):
     make_submission(alice, society_a, period, {"migrants-reached": {"total": "5"}})
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(submission_url(period, society_a)).status_code == 404
 
 
@@ -409,7 +410,7 @@ def test_edith_reads_a_submission_and_validates_it(client, alice, edith, society
     make_submission(
         alice, society_a, period, {"migrants-reached": {"total": "5"}}, status="submitted"
     )
-    client.force_login(edith)
+    login(client, edith)
     response = client.get(submission_url(period, society_a))
     assert response.status_code == 200
     page = response.content.decode()
@@ -434,14 +435,14 @@ def test_edith_returns_a_submission_with_a_note_that_alice_reads(
     make_submission(
         alice, society_a, period, {"migrants-reached": {"total": "5"}}, status="submitted"
     )
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(workflow_url(period, society_a, "return"), {"note": ""}, follow=True)
     assert "Say what the society should change." in response.content.decode()
     assert Submission.objects.get().status == SubmissionStatus.SUBMITTED
     client.post(workflow_url(period, society_a, "return"), {"note": "Is 5 the whole year?"})
     assert Submission.objects.get().status == SubmissionStatus.RETURNED
 
-    client.force_login(alice)
+    login(client, alice)
     response = client.get(submission_url(period, society_a))
     page = response.content.decode()
     assert "Returned for changes" in page
@@ -453,14 +454,14 @@ def test_alice_cannot_validate_her_own_values(client, alice, society_a, period):
     make_submission(
         alice, society_a, period, {"migrants-reached": {"total": "5"}}, status="submitted"
     )
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(workflow_url(period, society_a, "validate"))
     assert response.status_code == 403
     assert Submission.objects.get().status == SubmissionStatus.SUBMITTED
 
 
 def test_alice_saves_and_submits_in_one_step(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         workflow_url(period, society_a, "submit"), values(**{"migrants-reached-total": "42"})
     )
@@ -474,7 +475,7 @@ def test_alice_saves_and_submits_in_one_step(client, alice, society_a, period):
 
 
 def test_save_and_submit_with_a_wrong_value_keeps_the_form(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         workflow_url(period, society_a, "submit"), values(**{"migrants-reached-total": "4.5"})
     )
@@ -485,21 +486,21 @@ def test_save_and_submit_with_a_wrong_value_keeps_the_form(client, alice, societ
 
 
 def test_submitting_nothing_is_refused_with_a_message(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(workflow_url(period, society_a, "submit"), values(), follow=True)
     assert "Enter at least one value before submitting." in response.content.decode()
     assert not Submission.objects.filter(status=SubmissionStatus.SUBMITTED).exists()
 
 
 def test_the_workflow_is_post_only(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(workflow_url(period, society_a, "submit")).status_code == 405
 
 
 def test_a_closed_period_shows_the_form_read_only_and_refuses_changes(
     client, alice, society_a, closed_period
 ):
-    client.force_login(alice)
+    login(client, alice)
     response = client.get(submission_url(closed_period, society_a))
     page = response.content.decode()
     assert response.status_code == 200
@@ -525,7 +526,7 @@ def test_alice_downloads_the_template_of_the_period(client, alice, society_a, pe
     make_submission(
         alice, society_a, period, {"migrants-reached": {"total": "30", "sex_female": "12"}}
     )
-    client.force_login(alice)
+    login(client, alice)
     response = client.get(import_url(period, society_a) + "?template=1")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -536,7 +537,7 @@ def test_alice_downloads_the_template_of_the_period(client, alice, society_a, pe
 
 
 def test_alice_imports_a_csv_file(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         import_url(period, society_a),
         {
@@ -553,7 +554,7 @@ def test_alice_imports_a_csv_file(client, alice, society_a, period):
 
 def test_a_bad_csv_file_lists_each_problem_and_changes_nothing(client, alice, society_a, period):
     make_submission(alice, society_a, period, {"migrants-reached": {"total": "5"}})
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         import_url(period, society_a),
         {"file": upload("indicator,total\nmigrants-reached,-1\nno-such-thing,4\n")},
@@ -571,7 +572,7 @@ def test_a_bad_csv_file_lists_each_problem_and_changes_nothing(client, alice, so
 
 
 def test_an_import_without_a_file_is_refused(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(import_url(period, society_a), {})
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
@@ -594,7 +595,7 @@ def reported(alice, bob, edith, society_a, society_b, period):
 
 
 def test_edith_sees_every_society_and_the_region_totals(client, edith, period, reported):
-    client.force_login(edith)
+    login(client, edith)
     response = client.get(completeness_url(period))
     page = response.content.decode()
     assert response.status_code == 200
@@ -607,7 +608,7 @@ def test_edith_sees_every_society_and_the_region_totals(client, edith, period, r
 
 
 def test_alice_sees_her_own_row_and_the_region_counts_only(client, alice, period, reported):
-    client.force_login(alice)
+    login(client, alice)
     response = client.get(completeness_url(period))
     page = response.content.decode()
     assert response.status_code == 200
@@ -618,21 +619,21 @@ def test_alice_sees_her_own_row_and_the_region_counts_only(client, alice, period
 
 
 def test_bob_sees_his_draft_as_a_draft(client, bob, period, reported):
-    client.force_login(bob)
+    login(client, bob)
     page = client.get(completeness_url(period)).content.decode()
     assert "Kenya Red Cross Society" in page and "Italian Red Cross" not in page
     assert "badge-draft" in page
 
 
 def test_completeness_is_not_for_people_without_a_society(client, period):
-    client.force_login(UserFactory())
+    login(client, UserFactory())
     assert client.get(completeness_url(period)).status_code == 403
     client.logout()
     assert client.get(completeness_url(period)).status_code == 302
 
 
 def test_completeness_filters_by_region(client, edith, period, reported):
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(completeness_url(period), {"region": "europe"}).content.decode()
     assert "Italian Red Cross" in page and "Kenya Red Cross Society" not in page
     response = client.get(completeness_url(period), {"region": "atlantis"})
@@ -656,13 +657,13 @@ def test_completeness_query_count_does_not_grow_with_the_societies(
     client, edith, alice, period, size, django_assert_max_num_queries
 ):
     reporting_societies(edith, period, size)
-    client.force_login(edith)
+    login(client, edith)
     # Session, user, editors group, two-factor check, memberships; then the period, its
     # indicators, and the table's four statements, whatever the number of societies.
     with django_assert_max_num_queries(11):
         response = client.get(completeness_url(period))
     assert response.content.decode().count("badge-submitted") == size
-    client.force_login(alice)
+    login(client, alice)
     with django_assert_max_num_queries(11):
         client.get(completeness_url(period))
 
@@ -679,7 +680,7 @@ def test_edith_sees_submitted_values_oldest_first(
     make_submission(
         alice, society_a, period, {"migrants-reached": {"total": "1"}}, status="submitted"
     )
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(REVIEW_QUEUE).content.decode()
     assert page.index("Kenya Red Cross Society") < page.index("Italian Red Cross")
     assert "1 of 2" in page
@@ -697,14 +698,14 @@ def test_the_review_queue_leaves_out_drafts_and_validated_values(
         status="validated",
         editor=edith,
     )
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(REVIEW_QUEUE).content.decode()
     assert "No submission waits for review." in page
 
 
 @pytest.mark.parametrize("persona", ["alice", "fiona", "bob"])
 def test_the_review_queue_is_for_editors(request, client, persona):
-    client.force_login(request.getfixturevalue(persona))
+    login(client, request.getfixturevalue(persona))
     assert client.get(REVIEW_QUEUE).status_code == 403
 
 
@@ -713,7 +714,7 @@ def test_review_queue_query_count_does_not_grow(
     client, edith, period, size, django_assert_max_num_queries
 ):
     reporting_societies(edith, period, size)
-    client.force_login(edith)
+    login(client, edith)
     with django_assert_max_num_queries(7):
         response = client.get(REVIEW_QUEUE)
     assert response.content.decode().count(f"/periods/{period.pk}/") >= size
@@ -745,7 +746,7 @@ def test_guide_and_periods_query_counts_do_not_grow(
 
 def test_the_admin_shows_reports_data_read_only(client, admin, alice, society_a, period):
     submission = make_submission(alice, society_a, period, {"migrants-reached": {"total": "5"}})
-    client.force_login(admin)
+    login(client, admin)
     for model in ["indicator", "reportingperiod", "submission", "report", "callforpractices"]:
         assert client.get(reverse(f"admin:reports_{model}_changelist")).status_code == 200, model
         assert client.get(reverse(f"admin:reports_{model}_add")).status_code == 403, model
@@ -762,7 +763,7 @@ def test_the_admin_validates_through_the_services(client, admin, alice, society_
     )
     draft_period = make_period(admin, period.indicators.all(), label="2027")
     draft = make_submission(alice, society_a, draft_period, {"migrants-reached": {"total": "1"}})
-    client.force_login(admin)
+    login(client, admin)
     response = client.post(
         reverse("admin:reports_submission_changelist"),
         {"action": "validate", "_selected_action": [submission.pk, draft.pk]},

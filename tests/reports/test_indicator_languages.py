@@ -12,6 +12,7 @@ from django.utils import translation
 
 from reports import services
 from reports.models import DataValue, Indicator, Report
+from tests.conftest import login
 from tests.reports.factories import make_indicator, make_period, make_submission
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,7 @@ def test_a_regional_french_reads_french(indicator):
 
 
 def test_alice_reads_her_societys_form_in_french_and_in_arabic(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     url = submission_url(period, society_a)
     french = page(client, url, "fr")
     assert f"<legend><bdi>{FRENCH['name']}</bdi></legend>" in french
@@ -120,7 +121,7 @@ def test_alice_reads_her_societys_form_in_french_and_in_arabic(client, alice, so
 
 
 def test_a_wrong_value_is_summed_up_under_the_readers_name(client, alice, society_a, period):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(
         submission_url(period, society_a),
         {"migrants-reached-total": "many"},
@@ -134,7 +135,7 @@ def test_period_and_completeness_pages_name_the_indicator_in_the_readers_languag
     client, edith, period
 ):
     assert FRENCH["name"] in page(client, period.get_absolute_url(), "fr")
-    client.force_login(edith)
+    login(client, edith)
     completeness = reverse("reports:completeness", args=[period.pk])
     assert ARABIC["name"] in page(client, completeness, "ar")
 
@@ -212,7 +213,7 @@ INDICATOR_FORM = {
 
 
 def test_the_form_offers_each_language_typed_in_its_own_direction(client, edith, indicator):
-    client.force_login(edith)
+    login(client, edith)
     html = page(client, reverse("reports:indicator_edit", args=[indicator.pk]), "ar")
     inputs = Inputs(html).by_name
     assert inputs["name_fr"]["value"] == FRENCH["name"]
@@ -224,7 +225,7 @@ def test_the_form_offers_each_language_typed_in_its_own_direction(client, edith,
 
 
 def test_edith_saves_the_translations_on_the_form(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(
         reverse("reports:indicator_create"),
         {
@@ -247,7 +248,7 @@ def test_edith_saves_the_translations_on_the_form(client, edith):
 
 
 def test_edith_removes_a_translation_by_emptying_it(client, edith, indicator):
-    client.force_login(edith)
+    login(client, edith)
     form = {**INDICATOR_FORM, **{f"{field}_fr": text for field, text in FRENCH.items()}}
     response = client.post(reverse("reports:indicator_edit", args=[indicator.pk]), form)
     assert response.status_code == 302
@@ -255,7 +256,7 @@ def test_edith_removes_a_translation_by_emptying_it(client, edith, indicator):
 
 
 def test_a_too_long_name_is_shown_again_with_everything_typed(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(
         reverse("reports:indicator_create"),
         {**INDICATOR_FORM, "name_ar": "\u0627" * 201, "definition_fr": "Définition gardée"},
@@ -294,7 +295,7 @@ def test_the_api_labels_the_indicator_in_the_requests_language(indicator):
 
 def test_edith_writes_translations_through_the_api(edith, indicator):
     client = Client()
-    client.force_login(edith)
+    login(client, edith)
     detail = reverse("api:indicator-detail", args=[indicator.code])
     changed = client.patch(
         detail,
@@ -318,7 +319,7 @@ def test_edith_writes_translations_through_the_api(edith, indicator):
 )
 def test_bad_translations_through_the_api_are_400s_naming_them(edith, indicator, translations):
     client = Client()
-    client.force_login(edith)
+    login(client, edith)
     response = client.patch(
         reverse("api:indicator-detail", args=[indicator.code]),
         {"translations": translations},
@@ -331,7 +332,7 @@ def test_bad_translations_through_the_api_are_400s_naming_them(edith, indicator,
 
 def test_alice_cannot_write_translations_through_the_api(alice, indicator):
     client = Client()
-    client.force_login(alice)
+    login(client, alice)
     response = client.patch(
         reverse("api:indicator-detail", args=[indicator.code]),
         {"translations": {"es": {"name": "Migrantes"}}},

@@ -12,6 +12,7 @@ from django.urls import reverse
 from practices.models import Status
 from reports import charts, services
 from reports.models import Report, ReportStatus
+from tests.conftest import login
 from tests.practices.factories import make_practice
 from tests.reports.factories import make_indicator, make_period, make_submission
 
@@ -118,13 +119,13 @@ def test_only_members_see_a_published_movement_report(
     services.publish_report(report=report, actor=edith)
     assert client.get(detail(report)).status_code == 404
     assert detail(report) not in client.get(LIST).content.decode()
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(detail(report)).status_code == 200
     assert detail(report) in client.get(LIST).content.decode()
 
 
 def test_alice_does_not_see_an_unpublished_report_or_the_request_link(client, alice, overview):
-    client.force_login(alice)
+    login(client, alice)
     page = client.get(LIST).content.decode()
     assert detail(overview) not in page
     assert REQUEST not in page
@@ -132,7 +133,7 @@ def test_alice_does_not_see_an_unpublished_report_or_the_request_link(client, al
 
 
 def test_edith_sees_every_report_and_the_request_link(client, edith, overview):
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(LIST).content.decode()
     assert detail(overview) in page
     assert REQUEST in page
@@ -145,7 +146,7 @@ def test_edith_sees_every_report_and_the_request_link(client, edith, overview):
 
 def test_the_request_form_is_for_editors_only(client, alice):
     assert client.get(REQUEST).status_code == 302  # to the login page
-    client.force_login(alice)
+    login(client, alice)
     assert client.get(REQUEST).status_code == 403
     assert client.post(REQUEST, {"kind": "practices-overview"}).status_code == 403
     assert not Report.objects.exists()
@@ -160,7 +161,7 @@ def request_data(**overrides):
 def test_edith_requests_a_report_and_lands_on_it(
     client, edith, practices, django_capture_on_commit_callbacks
 ):
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(REQUEST).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(REQUEST, request_data(region=["europe"], step=["arrival"]))
@@ -175,7 +176,7 @@ def test_edith_requests_a_report_and_lands_on_it(
 
 
 def test_an_identical_request_tells_edith_the_report_exists(client, edith, overview):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(
         REQUEST, request_data(threshold="2", practice_kind=["smart-practice"]), follow=True
     )
@@ -185,7 +186,7 @@ def test_an_identical_request_tells_edith_the_report_exists(client, edith, overv
 
 
 def test_a_bad_request_is_shown_again_with_what_edith_typed(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(REQUEST, request_data(threshold="0", q="shelters"))
     assert response.status_code == 400
     page = response.content.decode()
@@ -196,7 +197,7 @@ def test_a_bad_request_is_shown_again_with_what_edith_typed(client, edith):
 
 
 def test_service_errors_are_shown_beside_their_fields(client, edith):
-    client.force_login(edith)
+    login(client, edith)
     response = client.post(REQUEST, request_data(kind="data-compilation", step=["arrival"]))
     assert response.status_code == 400
     page = response.content.decode()
@@ -212,7 +213,7 @@ def test_service_errors_are_shown_beside_their_fields(client, edith):
 def test_a_queued_report_shows_its_progress_and_reloads_itself(client, edith, practices):
     # Without running the after-commit work, the report stays queued.
     report, _created = services.request_report(actor=edith, kind="practices-overview")
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(report)).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in page
     assert '<progress id="report-progress" max="100" value="0">0%</progress>' in page
@@ -229,7 +230,7 @@ def test_a_failed_report_shows_its_reason_and_stops_reloading(client, edith, pra
     Report.objects.filter(pk=report.pk).update(
         status=ReportStatus.FAILED, error="The compile went past the time limit of 600 seconds."
     )
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(report)).content.decode()
     assert "The compile went past the time limit of 600 seconds." in page
     assert "http-equiv" not in page
@@ -296,7 +297,7 @@ def test_edith_gets_a_call_link_on_each_gap_and_visitors_do_not(client, edith, p
         f'&amp;report={published_overview.pk}"'
     )
     assert call_link not in client.get(detail(published_overview)).content.decode()
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(published_overview)).content.decode()
     assert call_link in page
     assert f"?principle=P2&amp;report={published_overview.pk}" in page
@@ -318,7 +319,7 @@ def test_arabic_report_is_right_to_left_with_mirrored_charts(client, published_o
 
 
 def test_the_data_compilation_shows_each_indicator_and_completeness(client, edith, compilation):
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(compilation)).content.decode()
     assert "Migrants reached" in page
     assert page.count('<svg class="chart bar-chart"') == 1
@@ -364,12 +365,12 @@ def test_overview_has_no_hxl_download(client, published_overview):
 
 def test_a_queued_report_has_no_download(client, edith, practices):
     report, _created = services.request_report(actor=edith, kind="practices-overview")
-    client.force_login(edith)
+    login(client, edith)
     assert client.get(download(report, "csv")).status_code == 404
 
 
 def test_data_compilation_csv_and_hxl(client, edith, compilation):
-    client.force_login(edith)
+    login(client, edith)
     text = client.get(download(compilation, "csv")).content.decode("utf-8")
     assert text.startswith("\ufeffperiod,indicator,")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
@@ -412,7 +413,7 @@ def test_print_view_has_the_charts_without_the_site_navigation(client, published
 
 
 def test_edith_publishes_and_unpublishes_from_the_page(client, edith, overview):
-    client.force_login(edith)
+    login(client, edith)
     page = client.get(detail(overview)).content.decode()
     assert 'name="action" value="publish"' in page
     response = client.post(publish(overview), {"action": "publish"}, follow=True)
@@ -425,7 +426,7 @@ def test_edith_publishes_and_unpublishes_from_the_page(client, edith, overview):
 
 
 def test_alice_cannot_unpublish_a_report(client, alice, published_overview):
-    client.force_login(alice)
+    login(client, alice)
     response = client.post(publish(published_overview), {"action": "unpublish"})
     assert response.status_code == 403
     published_overview.refresh_from_db()
@@ -438,7 +439,7 @@ def test_publishing_a_report_for_the_ifrc_is_refused_with_a_message(
     report = compiled(
         edith, django_capture_on_commit_callbacks, kind="practices-overview", audience="ifrc"
     )
-    client.force_login(edith)
+    login(client, edith)
     assert 'value="publish"' not in client.get(detail(report)).content.decode()
     response = client.post(publish(report), {"action": "publish"}, follow=True)
     assert "it stays internal" in response.content.decode()
@@ -466,7 +467,7 @@ def test_list_query_count_does_not_grow_with_the_reports(
     with django_assert_max_num_queries(3):
         response = client.get(LIST)
     assert response.content.decode().count("Italian Red Cross") == size
-    client.force_login(edith)
+    login(client, edith)
     # Logged in: the session, the user, their groups, two-factor state and societies too.
     with django_assert_max_num_queries(8):
         client.get(LIST)
@@ -475,7 +476,7 @@ def test_list_query_count_does_not_grow_with_the_reports(
 def test_report_page_query_count(client, edith, published_overview, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         client.get(detail(published_overview))
-    client.force_login(edith)
+    login(client, edith)
     with django_assert_max_num_queries(6):
         client.get(detail(published_overview))
 

@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from config.celery import app as celery_app
 from reports.models import Report, ReportStatus
+from tests.conftest import login
 from tests.practices.factories import make_practice
 from tests.workers import require_broker, worker_command
 
@@ -116,7 +117,7 @@ def workers(reference_data, tmp_path):
 
 def as_editor(edith) -> Client:
     client = Client()
-    client.force_login(edith)
+    login(client, edith)
     return client
 
 
