@@ -29,6 +29,7 @@ from django.utils.formats import date_format, sanitize_separators
 from django.utils.translation import gettext as _
 
 from core import taxonomy
+from core.edge import NUL, nul_message
 from core.models import NationalSociety, User, user_is_editor
 from practices.models import Practice, PracticeEvent, Visibility
 from reports import compile as compiling
@@ -378,6 +379,47 @@ class CSVImportError(Exception):
         self.problems = problems
 
 
+def _read_csv(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the (row number, cells by column) pairs of a submission file, whatever
+    its line endings (CR alone, as older spreadsheets save, included). A cell holding a NUL
+    character, or longer than the csv module reads, is a problem of its row."""
+    # newline="": rows end at \r, \n or \r\n, and a line break inside quotes stays in its cell.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[list[str]] = []
+    problems = []
+    try:
+        for cells in reader:
+            records.append(cells)
+    except csv.Error as error:
+        # With the default dialect the reader fails only on a cell over its size limit; it
+        # cannot tell where the rows after it start, so reading stops there.
+        too_long = "field larger than field limit" in str(error)
+        problems.append(
+            {
+                "row": len(records) + 1,
+                "column": None,
+                "reason": _("A cell is longer than %(limit)s characters.")
+                % {"limit": csv.field_size_limit()}
+                if too_long
+                else _("This row cannot be read as CSV."),
+            }
+        )
+    header = [name.strip() for name in records[0]] if records else []
+    rows = []
+    for row_number, cells in enumerate(records, start=1):
+        for index, cell in enumerate(cells):
+            if NUL in cell:
+                column = header[index] if index < len(header) else ""
+                problems.append(
+                    {"row": row_number, "column": column or None, "reason": nul_message()}
+                )
+        if row_number > 1 and cells:
+            rows.append((row_number, dict(zip(header, cells, strict=False))))
+    if problems:
+        raise CSVImportError(problems)
+    return header, rows
+
+
 def import_values_csv(*, submission: Submission, actor: User, upload) -> int:
     """Imports a submission file (one row per indicator; see CSV_COLUMNS). Either every row is
     right and the values are saved, or nothing changes and CSVImportError lists each problem
@@ -392,9 +434,7 @@ def import_values_csv(*, submission: Submission, actor: User, upload) -> int:
         raise CSVImportError(
             [{"row": None, "column": None, "reason": _("Save the file as UTF-8 CSV.")}]
         ) from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [name.strip() for name in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    header, rows_read = _read_csv(text)
     problems = []
     if "indicator" not in header or "total" not in header:
         problems.append(
@@ -414,11 +454,9 @@ def import_values_csv(*, submission: Submission, actor: User, upload) -> int:
 
     values: dict[str, dict[str, Any]] = {}
     rows: dict[str, int] = {}
-    for row_number, row in enumerate(reader, start=2):
+    for row_number, row in rows_read:
         code = (row.get("indicator") or "").strip()
-        if not code and not any(
-            (cell or "").strip() for cell in row.values() if isinstance(cell, str)
-        ):
+        if not code and not any(cell.strip() for cell in row.values()):
             continue  # an empty line
         if code in rows:
             problems.append(
