@@ -22,4 +22,5 @@ RUN pybabel compile --domain django --directory locale \
 
 USER hub
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Limits, timeouts and workers (WEB_CONCURRENCY): gunicorn.conf.py.
+CMD ["gunicorn", "config.wsgi:application", "--config", "gunicorn.conf.py"]
