@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test demo db lint format shell worker messages makemessages clean
@@ -34,6 +35,12 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# axe-core, which the accessibility test loads into pages, from package-lock.json; reinstalled
+# only when the lock changes. Without npm that test is skipped (and fails in CI).
+$(NODE_INSTALLED): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility test needs axe-core from npm and will be skipped."; fi
+
 # Development settings, written once: DEBUG on and a random secret key.
 .env: | $(BIN)/python
 	@$(BIN)/python -c 'import secrets; print("DEBUG=1"); print("SECRET_KEY=" + secrets.token_urlsafe(50))' > $@
@@ -57,7 +64,7 @@ run: db
 	@if [ "$(DEMO)" != "0" ]; then $(MANAGE) load_demo --if-empty; fi
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup $(NODE_INSTALLED)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup
@@ -79,5 +86,5 @@ makemessages: setup
 	$(MANAGE) makemessages --locale fr --locale es --locale ar --ignore '.venv/*' --ignore '.data/*' --no-obsolete
 
 clean:
-	rm -rf $(VENV) .data staticfiles
+	rm -rf $(VENV) .data staticfiles node_modules
 	find locale -name '*.mo' -delete
