@@ -34,14 +34,22 @@ class BrokenContainer(Exception):
     """The file's inside is not what its type requires."""
 
 
+# What makes a browser that sniffs the bytes run them as a web page.
+MARKUP = re.compile(rb"<\s*(script|html|!doctype\s+html)\b", re.IGNORECASE)
+
+
 # --- Office Open XML (DOCX, XLSX, PPTX) --------------------------------------------------------
 
 # Parts a browser would render or an office suite would run; none belongs in a document.
 ACTIVE_PART = re.compile(
-    r"(\.(html?|xhtml|mht|mhtml|hta|js|mjs|vbs|svg|exe|dll|bat|cmd|ps1)|vbaproject\.bin)$",
+    r"(\.(html?|xhtml|mht|mhtml|hta|js|mjs|vbs|svgz|exe|dll|bat|cmd|ps1)|vbaproject\.bin)$",
     re.IGNORECASE,
 )
-LARGEST_CONTENT_TYPES_PART = 1024 * 1024
+# Office 2016 and later keep inserted icons as SVG parts: accepted unless they hold a script,
+# an event handler or a javascript: link. Each is read whole, so their size is bounded.
+SVG_PART = re.compile(r"\.svg$", re.IGNORECASE)
+SVG_ACTIVE = re.compile(rb"<\s*script\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+LARGEST_READ_PART = 1024 * 1024
 
 
 def office_check(main_part: str) -> Callable[[bytes], None]:
@@ -53,20 +61,28 @@ def office_check(main_part: str) -> Callable[[bytes], None]:
             raise BrokenContainer from None
         if "[Content_Types].xml" not in names or main_part not in names:
             raise BrokenContainer
-        if any(ACTIVE_PART.search(name) for name in names):
+        # A web page may also hide in a part stored uncompressed, or after the archive.
+        if any(ACTIVE_PART.search(name) for name in names) or MARKUP.search(data):
             raise ActiveContent
-        info = archive.getinfo("[Content_Types].xml")
-        if info.file_size > LARGEST_CONTENT_TYPES_PART:
-            raise BrokenContainer
-        try:
-            content_types = archive.read(info).lower()
-        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, NotImplementedError):
-            raise BrokenContainer from None
+        content_types = _read_part(archive, "[Content_Types].xml").lower()
         # A macro-enabled document renamed .docx declares its macros here.
         if b"macroenabled" in content_types or b"vbaproject" in content_types:
             raise ActiveContent
+        for name in names:
+            if SVG_PART.search(name) and SVG_ACTIVE.search(_read_part(archive, name)):
+                raise ActiveContent
 
     return check
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > LARGEST_READ_PART:
+        raise BrokenContainer
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, NotImplementedError):
+        raise BrokenContainer from None
 
 
 # --- PDF ---------------------------------------------------------------------------------------
@@ -81,8 +97,6 @@ PDF_ESCAPED_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]*#[0-9A-Fa-f]{2}[^\s/<>\[\](
 PDF_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
 # Decompressing object streams is bounded, so a small file cannot unfold into gigabytes.
 PDF_INFLATE_BUDGET = 64 * 1024 * 1024
-# What makes a browser that sniffs the bytes run them as a web page.
-MARKUP = re.compile(rb"<\s*(script|html|!doctype\s+html)\b", re.IGNORECASE)
 
 
 def pdf_check(data: bytes) -> None:
