@@ -5,6 +5,7 @@ DATABASE_URL an embedded PostgreSQL starts under .data/, with no CELERY_BROKER_U
 eagerly, with no EMAIL_URL mail goes to the console.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -34,10 +35,33 @@ def secret(name: str, default: str = "") -> str:
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = secret("SECRET_KEY")
+# Keys that were public (once committed, or written in examples): whoever knows one can sign
+# sessions and email confirmations, so a site must never run with it.
+KNOWN_SECRET_KEYS = {
+    "xmBTyQgIr0mMFupxmjlH50wmGVIzN55AoD4Tsd0iQ9ZDuMRuCXnv7JKT0Psh_Fjuijs",
+    "insecure-development-key",
+    "change-me-to-a-long-random-string",
+    "change-me",
+    "changeme",
+    "build-only",
+    "secret",
+    "django-insecure",
+}
+SECRET_KEY_MIN_LENGTH = 50
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) is required when DEBUG is off.")
     SECRET_KEY = "insecure-development-key"
+elif not DEBUG and (
+    SECRET_KEY in KNOWN_SECRET_KEYS
+    or SECRET_KEY.startswith("django-insecure")
+    or len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be a random value of at least {SECRET_KEY_MIN_LENGTH} characters that "
+        "was never published: this one is known or too short. Generate one with `python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"`.'
+    )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -149,7 +173,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    # Django's list of 20,000 common passwords ships with it: no outside service is asked.
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -163,15 +191,28 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mand
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "core.forms.SignupForm"
-# allauth's default rate limits stay on; they count in the shared cache above.
+# allauth's default rate limits stay on; they count in the shared cache above. Failed logins
+# are limited per account (the key) and, far higher, per address: one person's wrong passwords
+# must not lock out the others behind the same address (an office, a proxy).
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key,60/m/ip",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Migration Smart Practices Hub"
+ACCOUNT_ADAPTER = "core.adapters.AccountAdapter"
+MFA_ADAPTER = "core.adapters.MFAAdapter"
+# How many proxies in front of the site set X-Forwarded-For: only the address the last of them
+# saw is the client's (for allauth's rate limits and the API's throttles). 0 without a proxy:
+# a client could otherwise send any X-Forwarded-For and count as someone else.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Personal API tokens expire after this many days unless renewed on the profile.
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
+KNOX_TOKEN_MODEL = "core.APIToken"
 # Group whose members curate content for the IFRC (see core.models.EDITORS_GROUP).
 EDITORS_GROUP = "IFRC editors"
 # Editors and staff must turn on two-factor authentication before they use the site.
@@ -269,7 +310,7 @@ CELERY_BEAT_SCHEDULE = {
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        "core.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -296,11 +337,14 @@ REST_FRAMEWORK = {
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    # The anonymous throttle counts per client address, read as the proxies say (see above).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
-    "TOKEN_TTL": None,  # personal tokens live until their owner revokes them
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,  # knox's token with a name (core.models.APIToken)
+    "TOKEN_TTL": timedelta(days=API_TOKEN_DAYS),  # renewed on the profile, never by use
     "AUTO_REFRESH": False,
     "TOKEN_LIMIT_PER_USER": None,
 }
@@ -340,7 +384,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
+    ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 )
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

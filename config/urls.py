@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -9,6 +10,10 @@ from reports.api import urls as reports_api
 
 # One namespace for the whole API; each app owns its routes.
 api_v1 = [*practices_api.urlpatterns, *reports_api.urlpatterns, *core_api.urlpatterns]
+
+# The admin has no login of its own: it sends people to the site's login, with its second
+# factor and rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("core.urls")),

@@ -8,4 +8,25 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from allauth.account.signals import email_confirmed
+        from allauth.mfa.signals import authenticator_added
+
         from core import checks  # noqa: F401  (registers the deploy checks)
+
+        email_confirmed.connect(settle_memberships_of_confirmed_address)
+        authenticator_added.connect(record_second_factor_of_new_authenticator)
+
+
+def settle_memberships_of_confirmed_address(sender, request, email_address, **kwargs):
+    from core import services
+
+    services.verify_membership_requests(user=email_address.user, email=email_address.email)
+
+
+def record_second_factor_of_new_authenticator(sender, request, user, authenticator, **kwargs):
+    from allauth.mfa.models import Authenticator
+
+    from core import mfa
+
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        mfa.record_new_authenticator(request, authenticator)

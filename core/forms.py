@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core import services
+from core import mfa, services
 from core.models import NationalSociety
 
 
@@ -78,3 +78,61 @@ class SocietyProfileForm(forms.ModelForm):
                 _("Not a domain: %(domains)s"), params={"domains": ", ".join(invalid)}
             )
         return domains
+
+
+class TokenCreateForm(forms.Form):
+    """A new personal API token: its name, with the owner's password (and a code from their
+    authenticator app, where they have one) asked again, so that a session left open is not
+    enough to make a token that outlives it."""
+
+    name = forms.CharField(
+        label=_("Name of the token"),
+        max_length=100,
+        help_text=_("What it is for, e.g. the script or service that uses it."),
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "size": 10}),
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.user = request.user
+        self.has_second_factor = mfa.has_second_factor(self.user)
+        self.second_factor_missing = (
+            mfa.must_use_second_factor(self.user) and not self.has_second_factor
+        )
+        if not self.has_second_factor:
+            del self.fields["code"]
+
+    def clean(self):
+        if self.second_factor_missing:
+            raise forms.ValidationError(
+                _("Editors and staff create tokens once two-factor authentication is on.")
+            )
+        return super().clean()
+
+    def clean_password(self):
+        # allauth's check: counted against the account's failed-login limit.
+        from allauth.account.adapter import get_adapter
+
+        password = self.cleaned_data["password"]
+        adapter = get_adapter(self.request)
+        if not adapter.reauthenticate(self.user, password):
+            raise adapter.validation_error("incorrect_password")
+        return password
+
+    def clean_code(self):
+        # allauth's own check of a code (or a recovery code): rate-limited, each code used once.
+        from allauth.mfa.base.forms import BaseAuthenticateForm
+
+        code_form = BaseAuthenticateForm(data={"code": self.cleaned_data["code"]}, user=self.user)
+        if not code_form.is_valid():
+            raise forms.ValidationError(code_form.errors["code"])
+        return code_form.cleaned_data["code"]

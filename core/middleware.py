@@ -1,10 +1,15 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from core import mfa
 
 
 class LanguageQueryParameterMiddleware:
@@ -23,20 +28,29 @@ class LanguageQueryParameterMiddleware:
 
 
 class RequireMFAMiddleware:
-    """IFRC editors and staff must turn on two-factor authentication before anything else.
+    """IFRC editors and staff act only in a session that passed a second factor.
 
-    Until they have a TOTP authenticator, every page but the account pages sends them to set
-    one up, and session calls to the API are refused. Token calls are not affected: tokens are
-    issued by administrators from the command line.
+    An editor or staff member without an authenticator app is sent to set one up (every page
+    but the account pages; session calls to the API are refused). One who has an authenticator
+    but whose session did not pass it (a session opened some way around allauth's login) is
+    logged out and sent to log in again, everywhere; its session calls to the API are refused.
+    Token calls are checked by the API's authentication (core/api/authentication.py).
     """
 
-    allowed_prefixes = ("/accounts/", "/static/", "/i18n/", "/healthz")
+    always_allowed = ("/static/", "/i18n/", "/healthz")
+    account_pages = "/accounts/"
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.REQUIRE_MFA_FOR_EDITORS and self.must_set_up_mfa(request):
+        user = request.user
+        if request.path.startswith(self.always_allowed) or not mfa.must_use_second_factor(user):
+            return self.get_response(request)
+        if mfa.has_second_factor(user):
+            if not mfa.session_passed_second_factor(request):
+                return self.refuse_session_without_second_factor(request)
+        elif settings.REQUIRE_MFA_FOR_EDITORS and not request.path.startswith(self.account_pages):
             if request.path.startswith("/api/"):
                 return JsonResponse(
                     {"detail": _("Turn on two-factor authentication to use your account.")},
@@ -45,15 +59,19 @@ class RequireMFAMiddleware:
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 
-    def must_set_up_mfa(self, request) -> bool:
-        user = request.user
-        if not user.is_authenticated or request.path.startswith(self.allowed_prefixes):
-            return False
-        if not (user.is_staff or user.is_editor):
-            return False
-        from allauth.mfa.models import Authenticator
-
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    def refuse_session_without_second_factor(self, request):
+        message = _(
+            "This session did not pass two-factor authentication. Log in again on the site's "
+            "login page, with the code from your authenticator app."
+        )
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=403)
+        logout(request)
+        messages.warning(request, message)
+        login_url = resolve_url(settings.LOGIN_URL)
+        if request.method == "GET":
+            login_url += "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+        return redirect(login_url)
 
 
 class APIErrorMiddleware:

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from knox.models import AbstractAuthToken
 
 # --- People ---------------------------------------------------------------------------------
 
@@ -73,6 +74,23 @@ class User(AbstractUser):
     def get_short_name(self):
         return self.full_name or self.email
 
+    def set_unusable_password(self):
+        super().set_unusable_password()
+        self._password_disabled = True
+
+    def save(self, *args, **kwargs):
+        # Every way of changing a password (allauth's change, reset and set, the admin,
+        # `changepassword`, set_password in code) ends here, so this is the one place that
+        # revokes the tokens made under the old password. `_password` is set by set_password
+        # only: a hash upgraded at login (check_password) leaves it unset and the tokens alone.
+        password_changed = not self._state.adding and (
+            self._password is not None or getattr(self, "_password_disabled", False)
+        )
+        super().save(*args, **kwargs)
+        if password_changed:
+            self._password_disabled = False
+            APIToken.objects.filter(user=self).delete()
+
     @cached_property
     def is_editor(self) -> bool:
         """An IFRC editor: a member of the editors group (superusers count as editors)."""
@@ -87,6 +105,21 @@ class User(AbstractUser):
             if self.is_active
             else ()
         )
+
+
+class APIToken(AbstractAuthToken):
+    """A personal API token: knox's (only a hash of the key is stored), with a name, and an
+    expiry that is always set (renewed from the profile page)."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.name} ({self.token_key}…)"
 
 
 def user_is_editor(user) -> bool:

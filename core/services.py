@@ -7,20 +7,21 @@ transaction and queue their emails after commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from knox.models import AuthToken
+from django.utils.translation import gettext as _
 
 from core import permissions
-from core.models import Membership, NationalSociety, User
+from core.models import APIToken, Membership, NationalSociety, User
 
 
 @transaction.atomic
@@ -29,16 +30,42 @@ def request_membership(
 ) -> Membership:
     """Ask to join `society` (sign-up, or later from the profile page).
 
-    The membership is approved at once when the user's email domain is on the society's list,
-    otherwise it waits for a focal point of the society or an IFRC editor, who are emailed.
-    Asking again for a society one already belongs to returns the existing membership.
+    The membership is approved at once when the user's address is verified and its domain is
+    on the society's list; otherwise it waits for a focal point of the society or an IFRC
+    editor, who are emailed. Until the address is verified (a sign-up's, before its
+    confirmation) nothing is decided and nobody is emailed: verify_membership_requests does
+    that once it is. Asking again for a society one already belongs to returns the existing
+    membership.
     """
     membership, created = Membership.objects.get_or_create(
         user=user, society=society, defaults={"role": role}
     )
-    if not created:
-        return membership
-    if society.accepts_email_domain(user.email):
+    if created and _has_verified_address(user):
+        _approve_or_announce(membership)
+    return membership
+
+
+@transaction.atomic
+def verify_membership_requests(*, user: User, email: str) -> list[Membership]:
+    """`user` has just confirmed `email` (allauth's email_confirmed signal, core/apps.py). When
+    it is the account's address, the requests made before it was verified are settled now:
+    approved where the society approves its domain, otherwise announced to the deciders.
+    Returns the approved memberships."""
+    if email.lower() != user.email.lower():
+        return []
+    pending = Membership.objects.pending().filter(user=user).select_related("society", "user")
+    memberships = list(pending.select_for_update(of=("self",)))
+    for membership in memberships:
+        _approve_or_announce(membership)
+    return [m for m in memberships if m.status == Membership.Status.APPROVED]
+
+
+def _has_verified_address(user: User) -> bool:
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+def _approve_or_announce(membership: Membership) -> None:
+    if membership.society.accepts_email_domain(membership.user.email):
         membership.status = Membership.Status.APPROVED
         membership.decided_at = timezone.now()
         membership.save(update_fields=["status", "decided_at"])
@@ -46,7 +73,6 @@ def request_membership(
         from core.tasks import notify_membership_requested
 
         transaction.on_commit(lambda: notify_membership_requested.delay(membership.pk))
-    return membership
 
 
 @transaction.atomic
@@ -130,14 +156,36 @@ def add_editor(*, email: str) -> OnboardedUser:
     return onboarded
 
 
-def create_token(*, user: User) -> tuple[AuthToken, str]:
-    """A new personal API token. The key is returned once; only its hash is stored."""
-    return AuthToken.objects.create(user=user, expiry=None)
+def create_token(
+    *, user: User, name: str = "token", days: int | None = None
+) -> tuple[APIToken, str]:
+    """A new personal API token named `name`, expiring in `days` (API_TOKEN_DAYS by default).
+    The key is returned once; only its hash is stored.
+
+    The profile page lets people make their own (core.forms.TokenCreateForm checks their
+    password and second factor first); the create_token command is an administrator's act."""
+    days = settings.API_TOKEN_DAYS if days is None else days
+    if days < 1:
+        raise ValidationError({"days": _("A token lasts at least one day.")})
+    return APIToken.objects.create(user=user, name=name, expiry=timedelta(days=days))
+
+
+def renew_token(*, user: User, token_key: str) -> APIToken | None:
+    """Extend one of `user`'s own tokens to API_TOKEN_DAYS from now; None if it is not theirs
+    (or has expired, which deletes it)."""
+    token = APIToken.objects.filter(
+        user=user, token_key=token_key, expiry__gt=timezone.now()
+    ).first()
+    if token is None:
+        return None
+    token.expiry = timezone.now() + timedelta(days=settings.API_TOKEN_DAYS)
+    token.save(update_fields=["expiry"])
+    return token
 
 
 def revoke_token(*, user: User, token_key: str) -> int:
     """Revoke one of `user`'s own tokens by its visible prefix; returns how many were removed."""
-    deleted, _details = AuthToken.objects.filter(user=user, token_key=token_key).delete()
+    deleted, _details = APIToken.objects.filter(user=user, token_key=token_key).delete()
     return deleted
 
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/memberships/<int:pk>/decide/", views.membership_decide, name="membership_decide"),
     path("profile/tokens/", views.token_create, name="token_create"),
+    path("profile/tokens/<str:token_key>/renew/", views.token_renew, name="token_renew"),
     path("profile/tokens/<str:token_key>/revoke/", views.token_revoke, name="token_revoke"),
 ]

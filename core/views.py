@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -5,15 +6,16 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from knox.models import AuthToken
 
 from core import permissions, services
 from core.edge import RefusedInput
-from core.forms import MembershipRequestForm, ProfileForm, SocietyProfileForm
-from core.models import Membership, NationalSociety, Region
+from core.forms import MembershipRequestForm, ProfileForm, SocietyProfileForm, TokenCreateForm
+from core.models import APIToken, Membership, NationalSociety, Region
 from core.sections import render_sections
 
 
@@ -121,19 +123,31 @@ def profile(request):
             else:
                 messages.info(request, _("Your request is waiting for approval."))
             return redirect("core:profile")
+    return _render_profile(request, profile_form=profile_form, join_form=join_form)
+
+
+def _render_profile(request, *, profile_form=None, join_form=None, token_form=None):
+    user = request.user
+    if profile_form is None:
+        profile_form = ProfileForm(initial={"full_name": user.full_name, "language": user.language})
+    join_form = join_form if join_form is not None else MembershipRequestForm()
+    token_form = token_form if token_form is not None else TokenCreateForm(request=request)
     context = {
         "profile_form": profile_form,
         "join_form": join_form,
+        "token_form": token_form,
         "memberships": user.memberships.select_related("society", "society__region"),
         "pending_requests": Membership.objects.decidable_by(user)
         .pending()
         .exclude(user=user)
         .select_related("user", "society")
         .order_by("requested_at"),
-        "tokens": AuthToken.objects.filter(user=user).order_by("-created"),
+        # Expired tokens no longer work (knox deletes them when next seen).
+        "tokens": APIToken.objects.filter(user=user, expiry__gt=timezone.now()),
         "new_token": request.session.pop("new_token", None),
+        "token_days": settings.API_TOKEN_DAYS,
     }
-    has_errors = profile_form.errors or join_form.errors
+    has_errors = any(form.errors for form in (profile_form, join_form, token_form))
     return render(request, "core/profile.html", context, status=400 if has_errors else 200)
 
 
@@ -150,12 +164,29 @@ def membership_decide(request, pk):
     return redirect("core:profile")
 
 
+@never_cache
 @require_POST
 @login_required
 def token_create(request):
-    _instance, key = services.create_token(user=request.user)
+    form = TokenCreateForm(request.POST, request=request)
+    if not form.is_valid():
+        return _render_profile(request, token_form=form)
+    _token, key = services.create_token(user=request.user, name=form.cleaned_data["name"])
     # Shown once on the next page, then gone: only the hash is stored.
     request.session["new_token"] = key
+    return redirect("core:profile")
+
+
+@require_POST
+@login_required
+def token_renew(request, token_key):
+    token = services.renew_token(user=request.user, token_key=token_key)
+    if token is not None:
+        messages.success(
+            request,
+            _("The token %(name)s now expires on %(date)s.")
+            % {"name": token.name, "date": date_format(timezone.localtime(token.expiry))},
+        )
     return redirect("core:profile")
 
 

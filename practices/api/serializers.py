@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from core.models import NationalSociety, User
@@ -177,6 +178,16 @@ class PracticeDetailSerializer(PracticeListSerializer):
         }
 
 
+class ContactField(serializers.PrimaryKeyRelatedField):
+    """A user id. An id no account has is refused in the words the service uses for a person
+    who is not a member of the society, so the answer does not tell whether an account exists."""
+
+    default_error_messages = {
+        **serializers.PrimaryKeyRelatedField.default_error_messages,
+        "does_not_exist": gettext_lazy("The contact person must be a member of the society."),
+    }
+
+
 def code_list(vocabulary: str | None = None, **kwargs) -> serializers.ListField:
     """A list of taxonomy codes; unknown ones are refused with the other field errors."""
     if vocabulary is None:
@@ -219,9 +230,7 @@ class PracticeWriteSerializer(serializers.Serializer):
     )
     language = serializers.ChoiceField(choices=Language.choices, required=False)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
-    contact = serializers.PrimaryKeyRelatedField(
-        queryset=User.objects.all(), required=False, allow_null=True
-    )
+    contact = ContactField(queryset=User.objects.all(), required=False, allow_null=True)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
     replicable = serializers.BooleanField(required=False)
     migrants_participated = serializers.BooleanField(required=False)

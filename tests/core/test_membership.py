@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -22,6 +24,15 @@ def sign_up(client, society, email="newcomer@example.org"):
     )
 
 
+def confirm_address(client, message, django_capture_on_commit_callbacks):
+    """Follow the link of allauth's confirmation email, as its recipient would."""
+    path = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^/\s]+/)", message.body)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path)
+    assert response.status_code == 302
+    return response
+
+
 def test_newcomer_signs_up_pending_then_fiona_approves(
     client, society_a, fiona, django_capture_on_commit_callbacks
 ):
@@ -32,9 +43,12 @@ def test_newcomer_signs_up_pending_then_fiona_approves(
     membership = newcomer.memberships.get()
     assert membership.society == society_a
     assert membership.status == Membership.Status.PENDING
-    # One email to confirm the address, one to the society's focal point about the request.
-    recipients = sorted(message.to[0] for message in mail.outbox)
-    assert recipients == ["fiona@example.org", "newcomer@example.org"]
+    # Only the email to confirm the address: nobody is asked to approve an unverified address.
+    assert [message.to for message in mail.outbox] == [["newcomer@example.org"]]
+    confirm_address(client, mail.outbox[0], django_capture_on_commit_callbacks)
+    # Once confirmed, the society's focal point hears of the request.
+    assert mail.outbox[-1].to == ["fiona@example.org"]
+    client.logout()
 
     login(client, fiona)
     profile = client.get(reverse("core:profile"))
@@ -51,11 +65,29 @@ def test_newcomer_signs_up_pending_then_fiona_approves(
     assert "approved" in mail.outbox[-1].body
 
 
-def test_sign_up_on_the_societys_email_domain_is_approved_at_once(client, society_a):
+def test_sign_up_on_the_societys_email_domain_waits_for_the_address_to_be_confirmed(
+    client, society_a, fiona, django_capture_on_commit_callbacks
+):
     society_a.email_domains = ["cri.example"]
     society_a.save()
-    sign_up(client, society_a, email="Worker@CRI.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, society_a, email="Worker@CRI.example")
     membership = User.objects.get(email="worker@cri.example").memberships.get()
+    assert membership.status == Membership.Status.PENDING
+    confirm_address(client, mail.outbox[0], django_capture_on_commit_callbacks)
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.APPROVED
+    assert "fiona@example.org" not in [to for message in mail.outbox for to in message.to]
+
+
+def test_an_onboarded_person_on_the_domain_joins_at_once(society_a, society_b):
+    society_a.email_domains = ["cri.example"]
+    society_a.save()
+    # add_member gives the new account a verified address.
+    onboarded, _membership = services.add_member(
+        email="staff@cri.example", society=society_b, role=Membership.Role.MEMBER
+    )
+    membership = services.request_membership(user=onboarded.user, society=society_a)
     assert membership.status == Membership.Status.APPROVED
 
 
