@@ -1,20 +1,22 @@
-"""The edge of the site: input no view can store is refused before any view runs.
+"""The edge of the site: input no view can store is refused here, not by a 500.
 
-PostgreSQL text cannot hold a NUL character (the driver raises ValueError, which would be a
+PostgreSQL text cannot hold a NUL character (the driver raises DataError, which would be a
 500), and no form, filter or JSON field has a use for one. So a NUL anywhere a request carries
-text (the path, a query parameter, a form field or file name, a JSON key or string at any depth,
-a header, a cookie) is answered here with a 400 naming the field: JSON under /api/, the site's
-400 page elsewhere. A body larger than the site accepts is answered 413 before it is read.
+text (the path, a query parameter, a form field, a JSON key or string at any depth, a header) is
+answered with a 400 naming the field: JSON under /api/, the site's 400 page elsewhere. A cookie
+with one is dropped. A body larger than the site accepts is answered 413 before it is read.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from importlib import import_module
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.db import DataError
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
@@ -32,11 +34,11 @@ def nul_message() -> str:
     return _("Null characters are not allowed.")
 
 
-def nul_field(data: Any, prefix: str = "") -> str | None:
+def nul_field(data: Any) -> str | None:
     """The first field of decoded JSON whose key or string value holds a NUL, as a dotted path
     (`filters.society`, `rows.3.note`), or None. Walks without recursion, so no nesting depth
     can exhaust the stack."""
-    pending: list[tuple[str, Any]] = [(prefix, data)]
+    pending: list[tuple[str, Any]] = [("", data)]
     while pending:
         path, value = pending.pop()
         if isinstance(value, str):
@@ -85,21 +87,33 @@ def largest_request_bytes() -> int:
 
 class EdgeMiddleware:
     """Refuses NUL characters (400 naming the field), bodies over the size limits (413) and
-    bodies of unknown length (411) before any view or parser sees them."""
+    bodies of unknown length (411) before any view or parser sees them.
+
+    A form posted from a page is the one exception: its view runs, so that the form answers
+    (Django's form fields refuse a NUL themselves, beside the field, and keep everything that
+    was typed). Should the view pass the NUL on to the database instead, the DataError that
+    follows becomes the same 400 naming the field, here, rather than a 500.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         try:
-            response = self.check(request)
+            response = self.refusal_before_view(request)
         except RequestDataTooBig:
             response = refusal(request, status=413, message=too_large_message())
         return response or self.get_response(request)
 
-    def check(self, request):
+    def process_exception(self, request, exception):
+        field = getattr(request, "nul_form_field", None)
+        if field is not None and isinstance(exception, DataError):
+            return nul_refusal(request, field)
+        return None
+
+    def refusal_before_view(self, request):
         if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
-            # Django reads a body of unknown length whole, past every size limit.
+            # Django would read a body of unknown length whole, past every size limit.
             return refusal(
                 request, status=411, message=_("Send the request with a Content-Length.")
             )
@@ -109,38 +123,43 @@ class EdgeMiddleware:
             length = 0
         if length > largest_request_bytes():
             raise RequestDataTooBig()
+        api = request.path.startswith("/api/")
+        if api and request.content_type != "multipart/form-data":
+            # Reading the body checks its size: a 413 here, not an error inside a parser.
+            request.body  # noqa: B018
+        self.forget_broken_cookies(request)
         field = (
             nul_in_pairs([("path", request.path)])
             or nul_in_pairs(self.headers(request))
-            or nul_in_pairs(request.COOKIES.items())
             or nul_in_pairs(self.flat(request.GET))
         )
+        if field is None and api and is_json(request):
+            field = json_nul_field(request.body)
+        # (Django drops unprintable characters from the names of uploaded files itself.)
         if field is None and request.method == "POST":
-            field = nul_in_pairs(self.flat(request.POST)) or nul_in_pairs(
-                (name, upload.name or "") for name, upload in self.flat(request.FILES)
-            )
-        if request.path.startswith("/api/") and request.content_type != "multipart/form-data":
-            # Reading the body checks its size: 413 here, not an error inside a parser.
-            body = request.body
-            if field is None and is_json(request):
-                field = json_nul_field(body)
-        if field is None:
-            return None
-        if request.path.startswith("/api/"):
-            return refusal(
-                request,
-                status=400,
-                message=_("Invalid input."),
-                errors={field: [nul_message()]},
-            )
-        from core.views import bad_request
+            form_field = nul_in_pairs(self.flat(request.POST))
+            if form_field is not None and not api:
+                request.nul_form_field = form_field
+                return None
+            field = form_field
+        return None if field is None else nul_refusal(request, field)
 
-        return bad_request(request, RefusedInput(field_message(field)))
+    @staticmethod
+    def forget_broken_cookies(request) -> None:
+        """A cookie holding a NUL is treated as never sent: the browser, not the person, wrote
+        it, and a 400 on every page would lock them out. A broken session cookie gives a new,
+        empty session (the response then deletes the cookie)."""
+        broken = [name for name, value in request.COOKIES.items() if NUL in name + value]
+        for name in broken:
+            if name == settings.SESSION_COOKIE_NAME and hasattr(request, "session"):
+                request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+            else:
+                del request.COOKIES[name]
 
     @staticmethod
     def headers(request) -> Iterator[tuple[str, str]]:
         for key, value in request.META.items():
-            if key.startswith("HTTP_"):
+            if key.startswith("HTTP_") and key != "HTTP_COOKIE":
                 yield key[5:].replace("_", "-").title(), value
 
     @staticmethod
@@ -148,6 +167,16 @@ class EdgeMiddleware:
         for name, values in querydict.lists():
             for value in values:
                 yield name, value
+
+
+def nul_refusal(request, field: str):
+    if request.path.startswith("/api/"):
+        return refusal(
+            request, status=400, message=_("Invalid input."), errors={field: [nul_message()]}
+        )
+    from core.views import bad_request
+
+    return bad_request(request, RefusedInput(field_message(field)))
 
 
 def field_message(field: str) -> str:

@@ -29,7 +29,7 @@ from django.utils.formats import date_format, sanitize_separators
 from django.utils.translation import gettext as _
 
 from core import taxonomy
-from core.edge import NUL, nul_message
+from core.edge import NUL, nul_message, printable
 from core.models import NationalSociety, User, user_is_editor
 from practices.models import Practice, PracticeEvent, Visibility
 from reports import compile as compiling
@@ -409,7 +409,7 @@ def _read_csv(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     for row_number, cells in enumerate(records, start=1):
         for index, cell in enumerate(cells):
             if NUL in cell:
-                column = header[index] if index < len(header) else ""
+                column = printable(header[index]) if index < len(header) else ""
                 problems.append(
                     {"row": row_number, "column": column or None, "reason": nul_message()}
                 )
