@@ -12,10 +12,12 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test demo db lint format shell worker messages makemessages clean
+.PHONY: help setup env run stop test demo db lint format shell worker messages makemessages clean
 
 help:
-	@echo "make run       set up everything and serve http://127.0.0.1:$(PORT) (DEMO=0: no demo data)"
+	@echo "make run       set up everything and serve http://127.0.0.1:$(PORT) (DEMO=0: no demo data;"
+	@echo "               DEBUG=1: Django's debug pages); Ctrl-C stops it"
+	@echo "make stop      stop the embedded PostgreSQL that commands leave running"
 	@echo "make test      set up and run the whole test suite"
 	@echo "make demo      load the demo data set"
 	@echo "make lint      ruff check, ruff format --check, makemigrations --check"
@@ -41,16 +43,16 @@ $(NODE_INSTALLED): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the accessibility test needs axe-core from npm and will be skipped."; fi
 
-# Development settings, written once: DEBUG on and a random secret key.
-.env: | $(BIN)/python
-	@$(BIN)/python -c 'import secrets; print("DEBUG=1"); print("SECRET_KEY=" + secrets.token_urlsafe(50))' > $@
-	@echo "Wrote .env (development settings)."
+# Development settings: a random secret key, written once per checkout; a key the site refuses
+# without DEBUG (one from an older checkout's .env) is replaced. -I: only the standard library.
+env: | $(BIN)/python
+	@$(BIN)/python -I config/dev_env.py .env
 
 # Compiled translation catalogues, built with Babel so no system gettext is needed.
 messages: $(INSTALLED)
 	$(BIN)/pybabel -q compile --domain django --directory locale
 
-setup: $(INSTALLED) .env messages
+setup: $(INSTALLED) env messages
 
 db: setup
 	$(MANAGE) migrate --noinput
@@ -59,10 +61,20 @@ db: setup
 demo: db
 	$(MANAGE) load_demo
 
+# The site as its users see it: DEBUG off (its own 403, 404 and 500 pages), static files served
+# by WhiteNoise from the sources. `DEBUG=1 make run` shows Django's debug pages instead; the
+# environment wins over .env, so an older .env's DEBUG=1 does not.
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+run: export DEBUG ?= 0
+run: export STATIC_MANIFEST ?= 0
 run: db
 	@if [ "$(DEMO)" != "0" ]; then $(MANAGE) load_demo --if-empty; fi
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The embedded PostgreSQL keeps running after each command so the next one starts at once;
+# this stops it (the next command starts it again). Nothing to do with DATABASE_URL set.
+stop: | $(BIN)/python
+	@$(BIN)/python -I config/embedded_db.py stop
 
 test: setup $(NODE_INSTALLED)
 	$(BIN)/pytest $(PYTEST_ARGS)

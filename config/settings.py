@@ -249,6 +249,12 @@ STORAGES = {
 }
 # Without collectstatic (development, tests), WhiteNoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = DEBUG or not env.bool("STATIC_MANIFEST", default=True)
+if WHITENOISE_USE_FINDERS:
+    import warnings
+
+    # Nothing is collected then: WhiteNoise's warning that STATIC_ROOT does not exist would open
+    # every `make run` without DEBUG.
+    warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 
 # --- Uploads ------------------------------------------------------------------------------
 # The largest attachment or import file. A request may be this plus the form fields sent with
@@ -408,7 +414,18 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_in_one_line": {"()": "config.log.ClientErrorsInOneLine"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
@@ -416,3 +433,10 @@ LOGGING = {
         "pgserver": {"level": "WARNING"},
     },
 }
+        # Django's records go to the root handler only: Django's own console handler (active
+        # with DEBUG) would print each of them a second time. Configuring "django" resets its
+        # children, so runserver's request lines get Django's own format back below.
+        "django": {"level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # A 403 or 404 is one line; only server errors carry a traceback.
+        "django.request": {"filters": ["client_errors_in_one_line"]},

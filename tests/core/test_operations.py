@@ -1,5 +1,8 @@
-"""Production shape: deploy checks, health, and a real Celery worker on Redis."""
+"""Production shape: deploy checks, health, logging, the development set-up `make` writes,
+the embedded database, and a real Celery worker on Redis."""
 
+import json
+import logging
 import os
 import subprocess
 import sys
@@ -9,19 +12,25 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from config import dev_env, embedded_db
 from config.celery import app as celery_app
 from core.tasks import ping
+from tests.conftest import login
 from tests.workers import require_broker, worker_command
 
 ROOT = Path(settings.BASE_DIR)
 
 
-def production_environment(**extra):
-    env = {
+def machine_environment():
+    return {
         key: value
         for key, value in os.environ.items()
         if key in {"PATH", "HOME", "LANG", "DATABASE_URL", "PYTHONPATH"}
     }
+
+
+def production_environment(**extra):
+    env = machine_environment()
     env.update(
         ENV_FILE="",  # the development .env must not fill in what production leaves out
         DEBUG="0",
@@ -94,6 +103,112 @@ def test_healthz_is_503_when_the_database_is_down():
     result = manage("shell", "-c", code, env=env)
     last_line = result.stdout.strip().splitlines()[-1]
     assert last_line.split()[:2] == ["503", "unavailable:"], result.stdout + result.stderr
+
+
+# --- Logging --------------------------------------------------------------------------------
+
+
+def request_records(caplog):
+    return [record for record in caplog.records if record.name == "django.request"]
+
+
+@pytest.mark.django_db
+def test_bob_refused_a_societys_profile_is_logged_in_one_line(client, bob, society_a, caplog):
+    login(client, bob)
+    with caplog.at_level(logging.INFO):
+        response = client.get(reverse("core:society_edit", args=[society_a.slug]))
+    assert response.status_code == 403
+    [record] = request_records(caplog)
+    assert record.levelno == logging.WARNING
+    path = reverse("core:society_edit", args=[society_a.slug])
+    assert record.getMessage() == f"Forbidden (Permission denied): {path}"
+    assert record.exc_info is None and record.exc_text is None
+
+
+@pytest.mark.django_db
+def test_a_missing_page_and_a_missing_api_object_are_logged_in_one_line(client, caplog):
+    with caplog.at_level(logging.INFO):
+        assert client.get("/no-such-page/").status_code == 404
+        assert client.get("/api/v1/societies/no-such-society/").status_code == 404
+    records = request_records(caplog)
+    assert [record.getMessage() for record in records] == [
+        "Not Found: /no-such-page/",
+        "Not Found: /api/v1/societies/no-such-society/",
+    ]
+    assert all(record.exc_info is None for record in records)
+
+
+def test_a_server_error_keeps_its_traceback(caplog):
+    with caplog.at_level(logging.INFO):
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            logging.getLogger("django.request").error(
+                "Internal Server Error: /broken/", exc_info=True, extra={"status_code": 500}
+            )
+    [record] = request_records(caplog)
+    assert record.exc_info is not None
+
+
+def test_a_request_error_is_written_once_even_with_debug(settings):
+    """Django's own console handler (it writes only with DEBUG) and the root handler used to
+    write every django.* record twice."""
+    settings.DEBUG = True
+    record = logging.LogRecord("django.request", logging.WARNING, "", 0, "Not Found: /x/", (), None)
+    writers, logger = [], logging.getLogger("django.request")
+    while logger:
+        writers += [
+            handler
+            for handler in logger.handlers
+            if isinstance(handler, logging.StreamHandler)
+            and not type(handler).__module__.startswith("_pytest")
+            and handler.filter(record)
+        ]
+        logger = logger.parent if logger.propagate else None
+    assert len(writers) == 1
+
+
+# --- What make writes and runs -----------------------------------------------------------------
+
+
+def test_make_writes_a_development_env_that_serves_without_debug(tmp_path):
+    path = tmp_path / ".env"
+    assert dev_env.ensure_env(path).startswith("Wrote")
+    code = (
+        "from django.conf import settings; "
+        "print(settings.DEBUG, settings.WHITENOISE_USE_FINDERS, len(settings.SECRET_KEY))"
+    )
+    result = manage("shell", "-c", code, env={**machine_environment(), "ENV_FILE": str(path)})
+    # Served as users see it (the site's own error pages), static files from the sources, and a
+    # key the site accepts without DEBUG.
+    assert result.stdout.split()[-3:] == ["False", "True", "67"], result.stdout + result.stderr
+    assert dev_env.ensure_env(path) == ""  # written once: the key survives the next command
+
+
+def test_an_older_env_keeps_its_lines_but_not_the_published_key(tmp_path):
+    path = tmp_path / ".env"
+    path.write_text(f"DEBUG=1\nSECRET_KEY={dev_env.PUBLISHED_KEY}\nEMAIL_URL=consolemail://\n")
+    assert "new random secret key" in dev_env.ensure_env(path)
+    lines = path.read_text().splitlines()
+    assert lines[:2] == ["DEBUG=1", "EMAIL_URL=consolemail://"]
+    [key_line] = [line for line in lines if line.startswith("SECRET_KEY=")]
+    assert dev_env.usable(key_line.removeprefix("SECRET_KEY="))
+
+
+def test_an_embedded_database_process_list_left_empty_is_forgotten(tmp_path):
+    """A process killed while pgserver rewrote its list left the file empty; every later
+    command then failed reading it."""
+    broken = tmp_path / embedded_db.PROCESS_LIST
+    broken.write_text("")
+    embedded_db.forget_broken_process_list(tmp_path)
+    assert not broken.exists()
+    broken.write_text(json.dumps([123, 456]))
+    embedded_db.forget_broken_process_list(tmp_path)
+    assert json.loads(broken.read_text()) == [123, 456]
+
+
+def test_make_stop_says_when_no_embedded_database_runs(tmp_path):
+    assert embedded_db.stop(tmp_path) == f"No embedded PostgreSQL is running in {tmp_path}."
 
 
 @pytest.fixture
