@@ -13,7 +13,7 @@ from django_countries import countries as country_names
 from core import taxonomy
 from core.models import user_is_editor
 from practices.models import Language, Status
-from practices.search import RUBRIC, search
+from practices.search import QUERY_MAX_LENGTH, RUBRIC, search, validate_query
 
 ORDERINGS = [
     ("relevance", _("Relevance")),
@@ -43,7 +43,12 @@ class OverlapFilter(django_filters.MultipleChoiceFilter):
 
 
 class PracticeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label=_("Search"))
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label=_("Search"),
+        max_length=QUERY_MAX_LENGTH,
+        validators=[validate_query],
+    )
     # distinct=False on the single-column filters: they join nothing, so no row can repeat,
     # and a DISTINCT would make PostgreSQL sort every matching row.
     region = django_filters.MultipleChoiceFilter(

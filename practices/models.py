@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import NationalSociety, Region, user_is_editor
 from core.taxonomy import Kind
 from core.uploads import stored_name
+from practices.accents import fold_accents_sql
 
 SUMMARY_MAX_LENGTH = 600
 SECTIONS = ["context", "activities", "results", "lessons", "replication"]
@@ -267,15 +268,16 @@ class Practice(models.Model):
     is_demo = models.BooleanField(_("demo content"), default=False)
 
     search_config = RegConfigField(_("search configuration"), default="english")
+    # Built from the text with its accents folded (practices.accents), as the query is.
     search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config=models.F("search_config"))
-        + SearchVector("summary", weight="B", config=models.F("search_config"))
+        expression=SearchVector(
+            fold_accents_sql(models.F("title")), weight="A", config=models.F("search_config")
+        )
         + SearchVector(
-            "context",
-            "activities",
-            "results",
-            "lessons",
-            "replication",
+            fold_accents_sql(models.F("summary")), weight="B", config=models.F("search_config")
+        )
+        + SearchVector(
+            *(fold_accents_sql(models.F(name)) for name in SECTIONS),
             weight="C",
             config=models.F("search_config"),
         ),

@@ -3,27 +3,70 @@ user may see (Practice.objects.visible_to)."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.utils.translation import gettext
+from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
+from django.utils.translation import gettext, gettext_lazy
 
 from core import taxonomy
+from practices.accents import fold_accents, fold_accents_sql, fold_with_origins
 from practices.models import SEARCH_CONFIG_FALLBACK, SEARCH_CONFIGS
 from practices.rendering import term_label
 
 CONFIGS = [*SEARCH_CONFIGS.values(), SEARCH_CONFIG_FALLBACK]
 
+# Longer queries reach PostgreSQL's parser recursion limit ("stack depth limit exceeded" at a
+# few thousand words); no one types a thousand characters into a search box.
+QUERY_MAX_LENGTH = 1000
+# The parser keeps at most 32 operators waiting for their word ("tsquery stack too small"): a
+# run of hyphens is a run of NOTs, whatever spaces or punctuation stand between them.
+MAX_HYPHENS_IN_A_ROW = 32
+
+
+def validate_query(q: str) -> None:
+    """Refuses, with a message the searcher can act on, a query PostgreSQL would not parse."""
+    if _longest_hyphen_run(q) > MAX_HYPHENS_IN_A_ROW:
+        raise ValidationError(
+            gettext_lazy(
+                "Too many hyphens in a row: a search takes at most %(limit)d together "
+                "(a hyphen before a word leaves that word out)."
+            ),
+            code="too_many_hyphens",
+            params={"limit": MAX_HYPHENS_IN_A_ROW},
+        )
+
+
+def _longest_hyphen_run(q: str) -> int:
+    # Counted as the parser could see them: a word or a quote ends a run, anything else does
+    # not (checked against PostgreSQL on random strings: it errs only on the side of refusing).
+    run = longest = 0
+    for char in q:
+        if char == "-":
+            run += 1
+            longest = max(longest, run)
+        elif char.isalnum() or char in '"_':
+            run = 0
+    return longest
+
+
+def _query(q: str, config: str) -> SearchQuery:
+    # The stored vector is built from folded text (see practices.models), so is the query.
+    return SearchQuery(fold_accents(q), search_type="websearch", config=config)
+
 
 def search(queryset: QuerySet, q: str, *, ranked: bool = True) -> QuerySet:
-    """Rows matching `q` (web-search syntax: "a phrase", OR, -word), annotated with `rank`
-    unless `ranked` is false (counting needs no order, and the annotation costs to build).
+    """Rows matching `q` (web-search syntax: "a phrase", OR, -word; accents optional),
+    annotated with `rank` unless `ranked` is false (counting needs no order, and the
+    annotation costs to build). `q` has passed validate_query.
 
     Each row is matched with the query parsed in its own language's configuration, so French
     stems meet French stems. One branch per configuration, each of which the GIN index on
     search_vector answers (a single expression with a per-row configuration could not use it).
     """
-    queries = {config: SearchQuery(q, search_type="websearch", config=config) for config in CONFIGS}
+    queries = {config: _query(q, config) for config in CONFIGS}
     match = Q()
     for config, query in queries.items():
         match |= Q(search_config=config, search_vector=query)
@@ -37,25 +80,59 @@ def search(queryset: QuerySet, q: str, *, ranked: bool = True) -> QuerySet:
     return queryset.annotate(rank=Case(*ranks, default=Value(0.0), output_field=FloatField()))
 
 
-def with_snippets(queryset: QuerySet, q: str) -> QuerySet:
-    """Adds `snippet`: the summary with the matched words in <mark>; for a page of results."""
+# Where ts_headline marks a match; characters no summary holds, so they cannot be confused
+# with its text (a summary may itself contain "<mark>").
+_START, _STOP = "\ue000", "\ue001"
+_MARKERS = re.compile(f"([{_START}{_STOP}])")
+
+
+def with_snippets(queryset: QuerySet, q: str) -> list:
+    """The rows of `queryset` (a page of results), each with `snippet`: its summary with the
+    matched words in <mark>.
+
+    PostgreSQL can only find the words in the folded summary (as the search did); the marks
+    are then carried over to the summary as written, accents and all."""
     whens = [
         When(
             search_config=config,
             then=SearchHeadline(
-                "summary",
-                SearchQuery(q, search_type="websearch", config=config),
+                fold_accents_sql(F("summary")),
+                _query(q, config),
                 config=config,
-                start_sel="<mark>",
-                stop_sel="</mark>",
-                max_words=40,
-                min_words=20,
+                start_sel=_START,
+                stop_sel=_STOP,
                 highlight_all=True,
             ),
         )
         for config in CONFIGS
     ]
-    return queryset.annotate(snippet=Case(*whens, default=F("summary")))
+    marked = Case(*whens, default=Value(""), output_field=TextField())
+    rows = list(queryset.annotate(marked_summary=marked))
+    for row in rows:
+        row.snippet = _marks_on_original(row.summary, row.marked_summary)
+    return rows
+
+
+def _marks_on_original(summary: str, marked_folded: str) -> str:
+    """`summary` with <mark> where ts_headline put its markers in the folded summary; the
+    summary without marks if the two do not line up."""
+    folded = fold_with_origins(summary)
+    if folded is None:
+        return summary
+    folded_text, origins = folded
+    pieces, position, copied = [], 0, 0
+    for part in _MARKERS.split(marked_folded):
+        if part in (_START, _STOP):
+            at = origins[position] if position < len(origins) else len(summary)
+            pieces += [summary[copied:at], "<mark>" if part == _START else "</mark>"]
+            copied = at
+        elif folded_text.startswith(part, position):
+            position += len(part)
+        else:
+            return summary
+    if position != len(folded_text):
+        return summary
+    return "".join([*pieces, summary[copied:]])
 
 
 # facet name → (column or array column, vocabulary as (code, English name) or None)

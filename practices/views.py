@@ -159,6 +159,22 @@ def _csv_url(params: QueryDict) -> str:
     return reverse("api:practice-list") + "?" + query.urlencode()
 
 
+def _ordering_options(current: str, searching: bool) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of the catalogue's "Order by" menu.
+
+    The default is sent as an empty value, not as "newest": the menu goes with every search
+    from the box, and a query typed on a page that listed the newest first must still come
+    back by relevance. So the empty option reads "Relevance" under a query and "Newest"
+    otherwise (the order the page shows either way)."""
+    if current in ("relevance", "") or (current == "-published_at" and not searching):
+        current = ""
+    options = [("", _("Relevance") if searching else _("Newest"))]
+    if searching:
+        options.append(("-published_at", _("Newest")))
+    options.append(("title", _("Title")))
+    return [(value, label, value == current) for value, label in options]
+
+
 def catalogue(request):
     params = request.GET
     practices = Practice.objects.visible_to(request.user).for_listing()
@@ -181,10 +197,17 @@ def catalogue(request):
         ],
     }
     if not practice_filter.is_valid():
-        context.update(page=None, facet_groups=[], query=params.get("q", ""))
+        query = params.get("q", "")
+        context.update(
+            page=None,
+            facet_groups=[],
+            query=query,
+            ordering_options=_ordering_options(params.get("ordering", ""), bool(query.strip())),
+        )
         return render(request, "practices/practice_catalogue.html", context, status=400)
 
     query = practice_filter.form.cleaned_data.get("q", "").strip()
+    context["ordering_options"] = _ordering_options(params.get("ordering", ""), bool(query))
     results = practice_filter.qs
     total, facets = facet_counts(results)
     paginator = Paginator(results, PAGE_SIZE)

@@ -2,6 +2,7 @@
 Arabic and accents right), optionally with a second header row of HXL hashtags."""
 
 import csv
+import itertools
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -49,7 +50,15 @@ class _Echo:
 
 
 def csv_response(queryset, *, request, hxl: bool) -> StreamingHttpResponse:
+    """The export as a streamed response.
+
+    The query runs here, before the response starts: once the status line and the header
+    row are sent, a database error could only cut the file short under a 200. An error while
+    the rows stream is raised, so the server aborts the transfer rather than end it cleanly.
+    """
     writer = csv.writer(_Echo())
+    practices = queryset.iterator(chunk_size=2000)
+    first = next(practices, None)
 
     def url(practice):
         return request.build_absolute_uri(practice.get_absolute_url())
@@ -58,7 +67,9 @@ def csv_response(queryset, *, request, hxl: bool) -> StreamingHttpResponse:
         yield "\ufeff" + writer.writerow([name for name, _tag, _value in COLUMNS])
         if hxl:
             yield writer.writerow([tag for _name, tag, _value in COLUMNS])
-        for practice in queryset.iterator(chunk_size=2000):
+        if first is None:
+            return
+        for practice in itertools.chain([first], practices):
             yield writer.writerow([value(practice, url) for _name, _tag, value in COLUMNS])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

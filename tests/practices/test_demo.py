@@ -141,3 +141,19 @@ def test_loading_again_adds_nothing(demo):
     before = (Practice.objects.count(), User.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Practice.objects.count(), User.objects.count()) == before
+
+
+@pytest.mark.parametrize(
+    "written, plain, count",
+    [
+        ("orientación", "orientacion", 6),
+        ("niños", "ninos", 2),
+        ("accès", "acces", 2),
+        ("exilées", "exilees", 2),
+    ],
+)
+def test_accents_are_optional_in_a_search_of_the_demo(demo, written, plain, count):
+    visible = Practice.objects.visible_to(AnonymousUser()).published()
+    with_accents = set(search(visible, written).values_list("pk", flat=True))
+    assert len(with_accents) == count
+    assert set(search(visible, plain).values_list("pk", flat=True)) == with_accents
