@@ -5,17 +5,32 @@ from django.conf import settings
 from django.db import migrations, models
 
 # Tokens made before this migration lived in knox's own table without a name or an expiry:
-# they keep working, named "token", and expire like a new one.
+# they keep working, named "token", and expire like a new one. Knox's table stays (its
+# migrations may still alter it) but empty and no longer tied to users, so that deleting a
+# user, or emptying the database between tests, does not trip over it.
 COPY_KNOX_TOKENS = """
     INSERT INTO core_apitoken (digest, token_key, user_id, created, expiry, name)
     SELECT digest, token_key, user_id, created,
            COALESCE(expiry, now() + make_interval(days => %s)), 'token'
     FROM knox_authtoken
 """
+UNTIE_KNOX_TABLE = """
+    DO $$
+    DECLARE name text;
+    BEGIN
+        FOR name IN SELECT conname FROM pg_constraint
+                    WHERE conrelid = 'knox_authtoken'::regclass AND contype = 'f'
+        LOOP
+            EXECUTE format('ALTER TABLE knox_authtoken DROP CONSTRAINT %%I', name);
+        END LOOP;
+    END $$;
+"""
 
 
-def copy_knox_tokens(apps, schema_editor):
+def move_knox_tokens(apps, schema_editor):
     schema_editor.execute(COPY_KNOX_TOKENS, [settings.API_TOKEN_DAYS])
+    schema_editor.execute("DELETE FROM knox_authtoken")
+    schema_editor.execute(UNTIE_KNOX_TABLE)
 
 
 class Migration(migrations.Migration):
@@ -48,5 +63,5 @@ class Migration(migrations.Migration):
                 "ordering": ["-created"],
             },
         ),
-        migrations.RunPython(copy_knox_tokens, migrations.RunPython.noop),
+        migrations.RunPython(move_knox_tokens, migrations.RunPython.noop),
     ]
