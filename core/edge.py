@@ -89,10 +89,11 @@ class EdgeMiddleware:
     """Refuses NUL characters (400 naming the field), bodies over the size limits (413) and
     bodies of unknown length (411) before any view or parser sees them.
 
-    A form posted from a page is the one exception: its view runs, so that the form answers
-    (Django's form fields refuse a NUL themselves, beside the field, and keep everything that
-    was typed). Should the view pass the NUL on to the database instead, the DataError that
-    follows becomes the same 400 naming the field, here, rather than a 500.
+    A form posted from a page is let through to its view, so that the form answers: Django's
+    form fields refuse a NUL themselves, beside the field, and keep everything that was typed.
+    Should the view pass the NUL on to the database instead, the DataError that follows becomes
+    the same 400 naming the field, here, rather than a 500. (The API's form bodies other than
+    POST ones, and its uploads, are checked by its parsers: core.api.parsers.)
     """
 
     def __init__(self, get_response):
@@ -135,8 +136,11 @@ class EdgeMiddleware:
         )
         if field is None and api and is_json(request):
             field = json_nul_field(request.body)
-        # (Django drops unprintable characters from the names of uploaded files itself.)
-        if field is None and request.method == "POST":
+        # An upload to the API is parsed once its sender is known to be allowed: DRF's parser
+        # (core.api.parsers) checks its fields. Django drops unprintable characters from the
+        # names of uploaded files itself.
+        api_upload = api and request.content_type == "multipart/form-data"
+        if field is None and request.method == "POST" and not api_upload:
             form_field = nul_in_pairs(self.flat(request.POST))
             if form_field is not None and not api:
                 request.nul_form_field = form_field

@@ -1,8 +1,9 @@
 """DRF's parsers, with the limits a body must keep.
 
-core.edge refuses NUL characters and oversized bodies before a view runs, but Django only
-parses the form bodies of POST requests: those of PUT and PATCH are parsed here, by DRF, and the
-same rules apply to them. JSON bodies may not nest deeper than the API needs.
+core.edge refuses NUL characters and oversized bodies before a view runs, but leaves form
+bodies sent with PUT and PATCH (which Django does not parse) and uploads (parsed only once the
+view has checked who sends them) to these parsers, which hold them to the same rule. JSON bodies
+may not nest deeper than the API needs.
 """
 
 from django.core.exceptions import RequestDataTooBig
@@ -36,6 +37,10 @@ def json_depth(data) -> int:
     return deepest
 
 
+def flat(querydict):
+    return ((name, value) for name, values in querydict.lists() for value in values)
+
+
 def refuse_nul(field):
     if field is not None:
         raise exceptions.ValidationError({field: [nul_message()]})
@@ -59,7 +64,7 @@ class JSONParser(parsers.JSONParser):
 class FormParser(parsers.FormParser):
     def parse(self, stream, media_type=None, parser_context=None):
         data = super().parse(stream, media_type, parser_context)
-        refuse_nul(nul_in_pairs((name, value) for name, values in data.lists() for value in values))
+        refuse_nul(nul_in_pairs(flat(data)))
         return data
 
 
@@ -69,7 +74,5 @@ class MultiPartParser(parsers.MultiPartParser):
             parsed = super().parse(stream, media_type, parser_context)
         except RequestDataTooBig:
             raise RequestTooLarge(too_large_message()) from None
-        fields = [(name, value) for name, values in parsed.data.lists() for value in values]
-        files = [(name, upload.name or "") for name, upload in parsed.files.items()]
-        refuse_nul(nul_in_pairs(fields) or nul_in_pairs(files))
+        refuse_nul(nul_in_pairs(flat(parsed.data)))
         return parsed

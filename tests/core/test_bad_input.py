@@ -334,3 +334,14 @@ def test_a_nul_in_a_csv_header_is_a_problem_of_row_1(alice, submission):
     )
     assert response.status_code == 400
     assert response.json()["problems"] == [{"row": 1, "column": "not\\0e", "reason": NUL_MESSAGE}]
+
+
+def test_an_upload_to_the_api_from_a_visitor_is_refused_before_it_is_read(client, alice, society_a):
+    draft = make_practice(alice, society_a)
+    response = client.post(
+        reverse("api:practice-attachments", args=[draft.pk]),
+        content_type=MULTIPART_CONTENT,
+        CONTENT_LENGTH=str(1024 * 1024),
+        **{"wsgi.input": UnreadBody()},
+    )
+    assert response.status_code in (401, 403)
