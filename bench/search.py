@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -74,6 +75,9 @@ def use_bench_database(name: str) -> str:
 def setup_django(args) -> str:
     url = use_bench_database("bench_quick" if args.quick else "bench")
     os.environ["DEBUG"] = "0"  # as in production: no query log kept per request
+    # With DEBUG off the settings refuse a published or short key; this process signs nothing
+    # that outlives it, so a key of its own will do.
+    os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)
     os.environ["API_ANON_RATE"] = "1000000/minute"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # WhiteNoise warns that static files were never collected; the API needs none.

@@ -195,14 +195,18 @@ def _overview(report: Report, *, is_editor: bool) -> dict:
     steps = [(code, term_label("step", code)) for code in CODES["step"]]
     regions = [(code, term_label("region", code)) for code in CODES["region"]]
     threshold = result["gaps"]["threshold"]
-    heat_map = charts.heat_map(
-        steps,
-        regions,
-        result["step_region"],
-        threshold=threshold,
-        rtl=rtl,
-        url_for=lambda step, region: catalogue_url(report.filters, step=step, region=region),
-    )
+    heat_maps = [
+        charts.heat_map(
+            steps,
+            regions,
+            result["step_region"],
+            threshold=threshold,
+            rtl=rtl,
+            narrow=narrow,
+            url_for=lambda step, region: catalogue_url(report.filters, step=step, region=region),
+        )
+        for narrow in (False, True)
+    ]
     step_labels, region_labels = dict(steps), dict(regions)
     gap_cells = [
         {
@@ -236,7 +240,9 @@ def _overview(report: Report, *, is_editor: bool) -> dict:
     return {
         "total": result["total"],
         "breakdowns": breakdowns,
-        "heat_map": heat_map,
+        "heat_map": heat_maps[0],
+        # The same on a phone's width (the stylesheet shows one of the two).
+        "narrow_heat_map": heat_maps[1],
         "steps": steps,
         "regions": regions,
         "step_region_rows": [

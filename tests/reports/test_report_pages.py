@@ -244,13 +244,15 @@ def test_a_failed_report_shows_its_reason_and_stops_reloading(client, edith, pra
 def test_the_overview_has_a_chart_and_a_table_for_each_breakdown(client, published_overview):
     page = client.get(detail(published_overview)).content.decode()
     assert page.count('<svg class="chart bar-chart"') == 6
-    assert page.count('<svg class="chart heat-map"') == 1
+    # The heat map is drawn twice, for wide screens and for phones (the stylesheet picks).
+    assert page.count('<svg class="chart heat-map heat-map-wide"') == 1
+    assert page.count('<svg class="chart heat-map heat-map-narrow"') == 1
     assert page.count('<details class="chart-table"') == 7
     for title in ["Practices by kind", "Practices by principle", "Share of each dimension"]:
         assert title in page
-    # Two smart practices: the longest bar of "by kind" is the whole bar area.
+    # Two smart practices: the longest bar of "by kind" is the whole width.
     assert re.search(r'data-code="smart-practice">\s*<title>Smart practice: 2</title>', page)
-    assert 'x="270" y="8" width="380" height="22"' in page
+    assert '<rect x="0%" y="22" width="100%" height="20"' in page
     assert "social-capital" in page and "100 %" in page  # the only dimension tagged
 
 
@@ -280,10 +282,10 @@ def test_gap_cells_link_to_the_catalogue_filtered_on_them(client, published_over
     # Arrival in Europe has 2 smart practices: not a gap, so not a link.
     assert f'href="{catalogue}?step=arrival&amp;region=europe&amp;kind=smart-practice"' not in page
     gap = f'href="{catalogue}?step=return&amp;region=europe&amp;kind=smart-practice"'
-    assert page.count(gap) == 2  # the heat map's cell and the gaps list
+    assert page.count(gap) == 3  # the heat map's cell in each drawing, and the gaps list
     # The cell link's name is its title, holding the count drawn in the cell.
     assert "<title>Return, Europe: 1 practice, a gap. See the catalogue.</title>" in page
-    assert page.count('class="heat-gap"') == 34
+    assert page.count('class="heat-gap"') == 2 * 34
     # Principles under the threshold, and P10 flagged as outside the scope.
     gaps = page[page.index('id="gaps-heading"') :]
     assert f'href="{catalogue}?principle=P2&amp;kind=smart-practice"' in gaps
@@ -308,11 +310,12 @@ def test_arabic_report_is_right_to_left_with_mirrored_charts(client, published_o
     page = client.get(detail(published_overview), headers={"Accept-Language": "ar"}).content
     page = page.decode()
     assert '<html lang="ar" dir="rtl">' in page
-    assert page.count('direction="rtl"') == 7
-    # Bars end at the axis, 270 from the right edge, and grow to the left.
-    axis = charts.BAR_CHART_WIDTH - charts.BAR_LABEL_WIDTH
-    assert f'x="{axis - 380}" y="8" width="380" height="22"' in page
-    assert f'<line class="chart-axis" x1="{axis}" x2="{axis}"' in page
+    assert page.count('direction="rtl"') == 8
+    # Bars start at the right edge and grow to the left, under labels on the right.
+    by_step = page[page.index('id="by-step-heading"') : page.index('id="by-region-heading"')]
+    # Return: 1 practice of the 2 of arrival, so half the width, from the middle to the right.
+    assert re.search(r'data-code="return">.*?<rect x="50%" y="\d+" width="50%"', by_step, re.S)
+    assert '<text class="chart-label" x="100%" y="13" text-anchor="start"' in page
     assert "أوروبا" in page  # Europe, in the heat map's columns
 
 
@@ -484,8 +487,6 @@ def test_report_page_query_count(client, edith, published_overview, django_asser
 
 # --- Chart geometry (reports/charts.py) -------------------------------------------------------
 
-BAR_AREA = charts.BAR_CHART_WIDTH - charts.BAR_LABEL_WIDTH - charts.BAR_VALUE_WIDTH
-
 
 def items(*values):
     return [
@@ -494,31 +495,37 @@ def items(*values):
     ]
 
 
-def test_the_longest_bar_fills_the_bar_area_and_the_others_are_in_proportion():
+def test_the_longest_bar_fills_the_width_and_the_others_are_in_proportion():
     chart = charts.bar_chart(items(4, 8, 2))
-    assert [bar.width for bar in chart.bars] == [BAR_AREA / 2, BAR_AREA, BAR_AREA / 4]
-    assert {bar.x for bar in chart.bars} == {charts.BAR_LABEL_WIDTH}
-    assert [bar.y for bar in chart.bars] == [8, 38, 68]
-    assert chart.height == 8 + 3 * 22 + 2 * 8 + 8
-    longest = chart.bars[1]
-    assert longest.value_x == charts.BAR_LABEL_WIDTH + BAR_AREA + charts.TEXT_GAP
-    assert longest.label_x == charts.BAR_LABEL_WIDTH - charts.TEXT_GAP
+    # Per cent of the chart's width, so that the chart fits any screen.
+    assert [bar.width for bar in chart.bars] == [50, 100, 25]
+    assert {bar.x for bar in chart.bars} == {0}
+    # Pixels down: each label on its line, its bar under it.
+    assert [bar.label_y for bar in chart.bars] == [13, 61, 109]
+    assert [bar.bar_y for bar in chart.bars] == [22, 70, 118]
+    assert chart.height == 4 + 3 * (18 + 20) + 2 * 10 + 4
+    half, longest, quarter = chart.bars
+    # A long bar carries its number inside its end; a short one just after it.
+    assert (longest.value_x, longest.value_dx, longest.value_anchor) == (100, -6, "end")
+    assert (half.value_x, half.value_dx, half.value_anchor) == (50, 6, "start")
+    assert longest.value_inside and not half.value_inside and not quarter.value_inside
+    assert (chart.label_x, chart.label_anchor) == (0, "start")
 
 
 def test_right_to_left_bars_grow_from_the_right_with_labels_on_the_right():
     ltr, rtl = charts.bar_chart(items(4, 8, 0)), charts.bar_chart(items(4, 8, 0), rtl=True)
     assert rtl.direction == "rtl" and ltr.direction == "ltr"
-    assert rtl.axis_x == charts.BAR_CHART_WIDTH - charts.BAR_LABEL_WIDTH
+    assert rtl.label_x == 100
     for left, right in zip(ltr.bars, rtl.bars, strict=True):
         assert right.width == left.width
         # Mirror images: each bar's far end is as far from the right edge as the English one's
-        # is from the left edge.
-        assert right.x + right.width == charts.BAR_CHART_WIDTH - left.x
-        assert right.label_x == charts.BAR_CHART_WIDTH - left.label_x
-        assert right.value_x == charts.BAR_CHART_WIDTH - left.value_x
-        assert right.label_x > right.x + right.width  # the label sits right of its bar
-    # The label ends next to the bar, the number starts after it, in the chart's direction.
-    assert (rtl.label_anchor, rtl.value_anchor) == ("end", "start")
+        # is from the left edge, and its number as far off that end the other way.
+        assert right.x + right.width == 100 - left.x
+        assert right.value_x == 100 - left.value_x
+        assert right.value_dx == -left.value_dx
+        assert right.value_anchor == left.value_anchor
+    # Anchors are in the chart's direction: "start" is a right-to-left label's right edge.
+    assert rtl.label_anchor == "start"
 
 
 def test_zero_and_missing_values_draw_no_bar():
@@ -532,7 +539,7 @@ def test_zero_and_missing_values_draw_no_bar():
     zero, missing, five = chart.bars
     assert zero.width == 0 and missing.width == 0
     assert (zero.text, missing.text, five.text) == ("0", "—", "5 %")
-    assert five.width == BAR_AREA
+    assert five.width == 100
 
 
 def test_a_chart_of_zeros_or_of_nothing_does_not_divide_by_zero():
@@ -593,3 +600,40 @@ def test_right_to_left_heat_map_starts_with_the_rightmost_column():
             assert right.count == left.count
     assert rtl.rows[0][0].x > rtl.rows[0][1].x > rtl.rows[0][2].x
     assert rtl.row_labels[0].x == ltr.width - ltr.row_labels[0].x
+
+
+def test_the_narrow_heat_map_fits_a_phone_with_upright_headings_and_rows_under_their_labels():
+    heat = charts.heat_map(ROWS, COLUMNS, COUNTS, threshold=2, narrow=True)
+    assert heat.narrow and heat.width == charts.NARROW_HEAT_WIDTH
+    # Every column shares the whole width: nothing is left for a label column.
+    origin, arrival = heat.rows
+    width = (charts.NARROW_HEAT_WIDTH - 2 * charts.HEAT_MARGIN) / 3
+    assert [cell.x for cell in origin] == [4, round(4 + width, 2), round(4 + 2 * width, 2)]
+    assert origin[-1].x + origin[-1].width == pytest.approx(heat.width - charts.HEAT_MARGIN)
+    # A row's label is on its own line just above its cells.
+    label = heat.row_labels[1]
+    assert label.x == charts.HEAT_MARGIN
+    assert label.y < arrival[0].y < label.y + charts.NARROW_HEAT_ROW_LABEL_HEIGHT
+    # Headings stand upright over their column's centre, their lines side by side.
+    africa = heat.column_labels[0]
+    assert [line for line, _x in africa.upright_lines] == ["Sub-Saharan", "Africa"]
+    first, second = (x for _line, x in africa.upright_lines)
+    assert second - first == charts.HEAT_LINE_HEIGHT
+    assert (first + second) / 2 == pytest.approx(origin[0].x + width / 2, abs=0.01)
+    assert africa.y < origin[0].y
+    assert heat.upright_anchor == "start"
+    # The same counts, colours and gaps as the wide drawing.
+    wide = charts.heat_map(ROWS, COLUMNS, COUNTS, threshold=2)
+    assert [(c.count, c.fill, c.is_gap) for row in heat.rows for c in row] == [
+        (c.count, c.fill, c.is_gap) for row in wide.rows for c in row
+    ]
+
+
+def test_the_narrow_right_to_left_heat_map_is_mirrored():
+    ltr = charts.heat_map(ROWS, COLUMNS, COUNTS, threshold=1, narrow=True)
+    rtl = charts.heat_map(ROWS, COLUMNS, COUNTS, threshold=1, narrow=True, rtl=True)
+    for left, right in zip(ltr.rows[0], rtl.rows[0], strict=True):
+        assert right.x + right.width == pytest.approx(ltr.width - left.x, abs=0.02)
+    assert rtl.row_labels[0].x == ltr.width - charts.HEAT_MARGIN
+    # An upright right-to-left heading rises from its end.
+    assert rtl.upright_anchor == "end"
