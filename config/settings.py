@@ -264,17 +264,17 @@ UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Files over 2.5 MB go to a temporary file, never to memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-
-# --- Email ----------------------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="hub@localhost")
 # The first handler stops keeping a file's bytes once it passes UPLOAD_MAX_BYTES.
 FILE_UPLOAD_HANDLERS = [
     "core.uploads.UploadLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# --- Email ----------------------------------------------------------------------------------
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="hub@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Celery ---------------------------------------------------------------------------------
@@ -320,17 +320,17 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # DRF's JSON, form and multipart parsers, with the site's limits (depth, NUL characters).
     "DEFAULT_PARSER_CLASSES": [
         "core.api.parsers.JSONParser",
         "core.api.parsers.FormParser",
         "core.api.parsers.MultiPartParser",
     ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [
@@ -341,7 +341,10 @@ REST_FRAMEWORK = {
         "anon": env.str("API_ANON_RATE", default="120/minute"),
         "user": env.str("API_USER_RATE", default="1200/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Unknown `?format=` values answer 406 rather than DRF's 404.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.negotiation.ContentNegotiation",
+    # drf-spectacular's, documenting every error response and anonymous access.
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     # The anonymous throttle counts per client address, read as the proxies say (see above).
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
@@ -362,6 +365,8 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies get their own components (no read-only fields, unknown fields refused).
+    "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -428,11 +433,6 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # The embedded database logs every process exit at INFO; only its problems matter.
-        "pgserver": {"level": "WARNING"},
-    },
-}
         # Django's records go to the root handler only: Django's own console handler (active
         # with DEBUG) would print each of them a second time. Configuring "django" resets its
         # children, so runserver's request lines get Django's own format back below.
@@ -440,3 +440,8 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # A 403 or 404 is one line; only server errors carry a traceback.
         "django.request": {"filters": ["client_errors_in_one_line"]},
+        "django.db.backends": {"level": "INFO"},
+        # The embedded database logs every process exit at INFO; only its problems matter.
+        "pgserver": {"level": "WARNING"},
+    },
+}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core import permissions, services
@@ -252,6 +253,7 @@ def page_not_found(request, exception=None):
     return _error(request, 404, "404.html", _("Not found."))
 
 
+@csrf_exempt  # nothing is done here: a POST gets the same JSON 404, not the CSRF page
 def api_not_found(request, *args, **kwargs):
     return JsonResponse({"detail": _("Not found.")}, status=404)
 

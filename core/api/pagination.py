@@ -1,4 +1,6 @@
+from django.utils.translation import gettext as _
 from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 
@@ -14,6 +16,7 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
     max_limit = 100
 
     def paginate_queryset(self, queryset, request, view=None):
+        self.check_parameters(request)
         self.facets = view.get_facets(queryset) if hasattr(view, "get_facets") else None
         # A view whose facet statement also counted the rows sets `facet_total`; no second COUNT.
         self.known_count = getattr(view, "facet_total", None) if self.facets is not None else None
@@ -25,6 +28,26 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             self.offset = 0
             return []
         return super().paginate_queryset(queryset, request, view)
+
+    def check_parameters(self, request):
+        """DRF falls back to the defaults when `limit` or `offset` is not a whole number; a
+        client that sent `limit=ten` would read 20 rows as if it had asked for them."""
+        errors = {
+            name: [_("Give a whole number, 0 or more.")]
+            for name in (self.limit_query_param, self.offset_query_param)
+            if any(
+                not (value.isascii() and value.isdigit())
+                for value in request.query_params.getlist(name)
+            )
+        }
+        if errors:
+            raise ValidationError(errors)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 0
+        return parameters
 
     def get_count(self, queryset):
         if self.known_count is not None:

@@ -1,11 +1,90 @@
+from collections.abc import Mapping
+
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.models import Country, Membership, NationalSociety, Region, User
 
 
+# core.api.errors writes this body; core.api.schema documents it on every operation.
+class ErrorSerializer(serializers.Serializer):
+    """Every error: what went wrong and, where input was refused, the messages by field."""
+
+    detail = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text=(
+            'Messages by field, nested fields dotted: {"title": [...], "steps.0": [...], '
+            '"values.migrants-reached.total": [...]}; "non_field_errors" for the whole body.'
+        ),
+    )
+
+
+class ListedChoicesMixin:
+    """A reference whose possible values the API schema lists (core.api.schema), so that a
+    client knows them before it sends one. For small reference tables (societies, periods,
+    indicators) only: never for people."""
+
+    def listed_values(self) -> list:
+        field = getattr(self, "slug_field", "pk")
+        return list(self.get_queryset().order_by(field).values_list(field, flat=True))
+
+
+class ListedSlugRelatedField(ListedChoicesMixin, serializers.SlugRelatedField):
+    pass
+
+
+class ListedPrimaryKeyRelatedField(ListedChoicesMixin, serializers.PrimaryKeyRelatedField):
+    pass
+
+
+# A write body holds only the fields its serializer writes: a misspelt or read-only field is
+# refused with a 400 naming it, where DRF would silently drop it and answer as if the client's
+# change had been made. (A comment, not a docstring: the schema would show it on every body.)
+class KnownFieldsMixin:
+    unknown_field_message = _("Unknown field.")
+    read_only_field_message = _("This field is read-only.")
+
+    def unknown_field_errors(self, data) -> dict[str, list[str]]:
+        if not isinstance(data, Mapping):
+            return {}  # DRF's own "Invalid data. Expected a dictionary" answers that
+        writable = {name for name, field in self.fields.items() if not field.read_only}
+        return {
+            name: [
+                self.read_only_field_message if name in self.fields else self.unknown_field_message
+            ]
+            for name in data
+            if name not in writable
+        }
+
+    def refuse_unknown_fields(self, data) -> None:
+        """For views that hand the body to a service without validating it here."""
+        errors = self.unknown_field_errors(data)
+        if errors:
+            raise serializers.ValidationError(errors)
+
+    def to_internal_value(self, data):
+        unknown = self.unknown_field_errors(data)
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if unknown and isinstance(error.detail, dict):
+                error.detail.update(unknown)  # every problem of the body in one answer
+            raise
+        if unknown:
+            raise serializers.ValidationError(unknown)
+        return value
+
+
 class TermSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
+
+
+class PrincipleTermSerializer(TermSerializer):
+    description = serializers.CharField()
+    within_report_scope = serializers.BooleanField()
 
 
 class RegionSerializer(serializers.ModelSerializer):
@@ -33,6 +112,15 @@ class SocietySerializer(serializers.ModelSerializer):
     country_name = serializers.CharField(source="country.name", read_only=True)
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     page = serializers.SerializerMethodField()
+    label = serializers.CharField(
+        read_only=True,
+        help_text="The name in the request's language (Accept-Language or ?lang), else English.",
+    )
+    names = serializers.DictField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text='The names in French, Spanish and Arabic: {"fr": ..., "es": ..., "ar": ...}.',
+    )
 
     class Meta:
         model = NationalSociety
@@ -40,6 +128,8 @@ class SocietySerializer(serializers.ModelSerializer):
             "id",
             "slug",
             "name",
+            "label",
+            "names",
             "kind",
             "country",
             "country_name",
@@ -69,7 +159,12 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     def get_society(self, membership) -> dict:
         society = membership.society
-        return {"id": society.id, "slug": society.slug, "name": society.name}
+        return {
+            "id": society.id,
+            "slug": society.slug,
+            "name": society.name,
+            "label": society.label,
+        }
 
 
 class MeSerializer(serializers.ModelSerializer):

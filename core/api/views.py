@@ -9,6 +9,7 @@ from core.api.filters import CodeFilter, SocietyFilter
 from core.api.serializers import (
     CountrySerializer,
     MeSerializer,
+    PrincipleTermSerializer,
     RegionSerializer,
     SocietyDetailSerializer,
     SocietySerializer,
@@ -66,7 +67,7 @@ class SocietyViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        societies = NationalSociety.objects.select_related("country", "region").order_by("name")
+        societies = NationalSociety.objects.select_related("country", "region").order_by_label()
         if self.action == "list":
             return societies.national_societies()
         return societies.with_member_count()
@@ -83,15 +84,11 @@ class TaxonomyView(APIView):
         responses=inline_serializer(
             "Taxonomy",
             {
-                name: serializers.ListField(child=TermSerializer())
-                for name in [
-                    "regions",
-                    "steps",
-                    "dimensions",
-                    "support_types",
-                    "principles",
-                    "kinds",
-                ]
+                **{
+                    name: serializers.ListField(child=TermSerializer())
+                    for name in ["regions", "steps", "dimensions", "support_types", "kinds"]
+                },
+                "principles": serializers.ListField(child=PrincipleTermSerializer()),
             },
         ),
     )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
+from core.api.serializers import KnownFieldsMixin, ListedSlugRelatedField
 from core.models import NationalSociety, User
 from core.taxonomy import Kind
 from practices import permissions
@@ -19,10 +20,11 @@ from practices.services import VOCABULARIES
 
 class SocietyBriefSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country_id")
+    label = serializers.CharField(read_only=True, help_text="The name in the request's language.")
 
     class Meta:
         model = NationalSociety
-        fields = ["id", "slug", "name", "country"]
+        fields = ["id", "slug", "name", "label", "country"]
 
 
 class PracticeListSerializer(serializers.ModelSerializer):
@@ -74,6 +76,7 @@ class PracticeListSerializer(serializers.ModelSerializer):
                 "id": society.pk,
                 "slug": society.slug,
                 "name": society.name,
+                "label": society.label,
                 "country": society.country_id,
             },
             "region": practice.region_id,
@@ -197,12 +200,15 @@ def code_list(vocabulary: str | None = None, **kwargs) -> serializers.ListField:
     return serializers.ListField(child=child, **kwargs)
 
 
-class PracticeWriteSerializer(serializers.Serializer):
+class PracticeWriteSerializer(KnownFieldsMixin, serializers.Serializer):
     """The body of POST and PATCH. Shapes and lengths are checked here; codes, membership and
     permission by practices.services, whose errors come back as 400 naming the field."""
 
-    society = serializers.SlugField(
-        required=False, help_text="Slug; needed only for members of several societies."
+    society = ListedSlugRelatedField(
+        slug_field="slug",
+        queryset=NationalSociety.objects.all(),
+        required=False,
+        help_text="Slug; needed only for members of several societies.",
     )
     kind = serializers.ChoiceField(choices=Kind.choices)
     title = serializers.CharField(max_length=300)
@@ -246,9 +252,9 @@ class PracticeWriteSerializer(serializers.Serializer):
         return attrs
 
 
-class NoteSerializer(serializers.Serializer):
+class NoteSerializer(KnownFieldsMixin, serializers.Serializer):
     note = serializers.CharField(max_length=4000)
 
 
-class AttachmentUploadSerializer(serializers.Serializer):
+class AttachmentUploadSerializer(KnownFieldsMixin, serializers.Serializer):
     file = serializers.FileField()

@@ -1,11 +1,12 @@
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.api.parsers import JSONParser, MultiPartParser
 from core.models import NationalSociety, user_is_editor
 from practices import services
 from practices.api.export import csv_response
@@ -23,7 +24,9 @@ from practices.search import facet_counts
 
 
 class CSVRenderer(renderers.BaseRenderer):
-    """Lets `?format=csv` select the export; list() streams it (see practices.api.export)."""
+    """Lets `?format=csv` select the export of a list; list() streams it (see
+    practices.api.export). No other operation offers it, so a write asked for as CSV is refused
+    (406) before it runs."""
 
     media_type = "text/csv"
     format = "csv"
@@ -37,9 +40,21 @@ class CSVRenderer(renderers.BaseRenderer):
     list=extend_schema(
         parameters=[
             OpenApiParameter("format", str, enum=["json", "csv"], description="csv: export"),
-            OpenApiParameter("hxl", int, enum=[1], description="with format=csv: HXL row"),
-        ]
-    )
+            OpenApiParameter(
+                "hxl", int, enum=[0, 1], description="1 with format=csv: a row of HXL hashtags"
+            ),
+        ],
+        responses={
+            (200, "application/json"): PracticeListSerializer(many=True),
+            (200, "text/csv"): OpenApiTypes.STR,
+        },
+    ),
+    create=extend_schema(
+        request=PracticeWriteSerializer, responses={201: PracticeDetailSerializer}
+    ),
+    partial_update=extend_schema(
+        request=PracticeWriteSerializer, responses=PracticeDetailSerializer
+    ),
 )
 class PracticeViewSet(
     mixins.ListModelMixin,
@@ -58,7 +73,13 @@ class PracticeViewSet(
     filterset_class = PracticeFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    parser_classes = [JSONParser]
     renderer_classes = [*viewsets.GenericViewSet.renderer_classes, CSVRenderer]
+
+    def get_renderers(self):
+        if self.action == "list":
+            return super().get_renderers()
+        return [renderer for renderer in super().get_renderers() if renderer.format != "csv"]
 
     def get_queryset(self):
         practices = Practice.objects.visible_to(self.request.user)
@@ -82,11 +103,12 @@ class PracticeViewSet(
         return facets
 
     def list(self, request, *args, **kwargs):
+        hxl = request.query_params.get("hxl", "0")
+        if hxl not in ("0", "1"):
+            raise ValidationError({"hxl": [_("Give 1 for a row of HXL hashtags, or 0.")]})
         if request.accepted_renderer.format == "csv":
             queryset = self.filter_queryset(self.get_queryset())
-            return csv_response(
-                queryset, request=request, hxl=request.query_params.get("hxl") == "1"
-            )
+            return csv_response(queryset, request=request, hxl=hxl == "1")
         return super().list(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -96,10 +118,10 @@ class PracticeViewSet(
             request.accepted_media_type = "application/json"
         return super().finalize_response(request, response, *args, **kwargs)
 
-    def _society_for(self, slug: str | None) -> NationalSociety:
+    def _society_for(self, society: NationalSociety | None) -> NationalSociety:
         user = self.request.user
-        if slug:
-            return get_object_or_404(NationalSociety, slug=slug)
+        if society is not None:
+            return society
         if len(user.approved_society_ids) == 1:
             return NationalSociety.objects.get(pk=next(iter(user.approved_society_ids)))
         if not user.approved_society_ids and not user_is_editor(user):

@@ -5,6 +5,12 @@ naming the field."""
 from django.urls import reverse
 from rest_framework import serializers
 
+from core.api.serializers import (
+    ErrorSerializer,
+    KnownFieldsMixin,
+    ListedPrimaryKeyRelatedField,
+    ListedSlugRelatedField,
+)
 from core.models import NationalSociety
 from practices.api.serializers import SocietyBriefSerializer
 from practices.models import Visibility
@@ -29,7 +35,7 @@ DOWNLOAD_FORMATS = {
 }
 
 
-class ReportRequestSerializer(serializers.Serializer):
+class ReportRequestSerializer(KnownFieldsMixin, serializers.Serializer):
     """The body of POST /reports/. Documents the request; reports.services.clean_report_request
     checks it, so that the page and the API refuse the same requests with the same messages."""
 
@@ -128,7 +134,7 @@ class ReportDetailSerializer(ReportSerializer):
 # --- Indicators and periods -------------------------------------------------------------------
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(KnownFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:indicator-detail", lookup_field="code"
     )
@@ -167,9 +173,9 @@ class IndicatorSerializer(serializers.ModelSerializer):
         return indicator.localized_name()
 
 
-class PeriodSerializer(serializers.ModelSerializer):
+class PeriodSerializer(KnownFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:period-detail")
-    indicators = serializers.SlugRelatedField(
+    indicators = ListedSlugRelatedField(
         many=True,
         slug_field="code",
         queryset=Indicator.objects.all(),
@@ -231,9 +237,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
         return values
 
 
-class SubmissionStartSerializer(serializers.Serializer):
-    period = serializers.PrimaryKeyRelatedField(queryset=ReportingPeriod.objects.all())
-    society = serializers.SlugRelatedField(
+class SubmissionStartSerializer(KnownFieldsMixin, serializers.Serializer):
+    period = ListedPrimaryKeyRelatedField(queryset=ReportingPeriod.objects.all())
+    society = ListedSlugRelatedField(
         slug_field="slug",
         queryset=NationalSociety.objects.all(),
         required=False,
@@ -241,7 +247,7 @@ class SubmissionStartSerializer(serializers.Serializer):
     )
 
 
-class ValueSerializer(serializers.Serializer):
+class ValueSerializer(KnownFieldsMixin, serializers.Serializer):
     """One indicator's value as the API writes it (documentation of PATCH; the view maps the
     groups to reports.services' flat fields)."""
 
@@ -259,14 +265,14 @@ class ValueSerializer(serializers.Serializer):
     source_note = serializers.CharField(required=False, allow_blank=True)
 
 
-class SubmissionValuesSerializer(serializers.Serializer):
+class SubmissionValuesSerializer(KnownFieldsMixin, serializers.Serializer):
     values = serializers.DictField(
         child=ValueSerializer(),
         help_text="By indicator code. A null total removes the indicator's value.",
     )
 
 
-class CSVUploadSerializer(serializers.Serializer):
+class CSVUploadSerializer(KnownFieldsMixin, serializers.Serializer):
     file = serializers.FileField(
         help_text="UTF-8 CSV: indicator,total,"
         + ",".join(code for groups in GROUPS.values() for code, _column, _label in groups)
@@ -275,6 +281,14 @@ class CSVUploadSerializer(serializers.Serializer):
 
 
 class CSVProblemSerializer(serializers.Serializer):
-    row = serializers.IntegerField(allow_null=True)
-    column = serializers.CharField(allow_null=True)
+    row = serializers.IntegerField(
+        allow_null=True, help_text="Row 1 is the header; null for the whole file."
+    )
+    column = serializers.CharField(allow_null=True, help_text="Null for the whole row or file.")
     reason = serializers.CharField()
+
+
+class CSVImportErrorSerializer(ErrorSerializer):
+    """A file that was not imported: nothing changed; `problems` lists each one."""
+
+    problems = CSVProblemSerializer(many=True)

@@ -12,20 +12,20 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.api.filters import CodeFilter
+from core.api.parsers import JSONParser, MultiPartParser
 from core.models import NationalSociety, user_is_editor
 from practices.api.serializers import NoteSerializer
 from practices.models import Visibility
 from reports import services
 from reports.api.serializers import (
-    CSVProblemSerializer,
+    CSVImportErrorSerializer,
     CSVUploadSerializer,
     IndicatorSerializer,
     PeriodSerializer,
@@ -97,6 +97,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     filterset_class = ReportFilter
     permission_classes = [EditorsWriteEveryoneReads]
+    parser_classes = [JSONParser]
 
     def get_queryset(self):
         reports = Report.objects.visible_to(self.request.user).select_related("period")
@@ -121,6 +122,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         """Ask for a report (editors). The worker compiles it; follow `url` until its status
         is done."""
         body = _body(request)
+        ReportRequestSerializer().refuse_unknown_fields(body)
         # The service checks the whole request (kinds, filter codes, period) so that the page
         # and the API give the same field errors, e.g. "filters.region".
         report, created = services.request_report(
@@ -175,6 +177,7 @@ class IndicatorViewSet(
 
     serializer_class = IndicatorSerializer
     permission_classes = [EditorsWriteEveryoneReads]
+    parser_classes = [JSONParser]
     lookup_field = "code"
 
     def get_queryset(self):
@@ -207,6 +210,7 @@ class PeriodViewSet(
 
     serializer_class = PeriodSerializer
     permission_classes = [EditorsWriteEveryoneReads]
+    parser_classes = [JSONParser]
 
     def get_queryset(self):
         return ReportingPeriod.objects.prefetch_related("indicators")
@@ -309,16 +313,6 @@ class SubmissionFilter(django_filters.FilterSet):
         fields = ["period", "society", "status"]
 
 
-CSVImportProblems = inline_serializer(
-    "CSVImportProblems",
-    {
-        "detail": serializers.CharField(),
-        "errors": serializers.DictField(child=serializers.ListField(child=serializers.CharField())),
-        "problems": CSVProblemSerializer(many=True),
-    },
-)
-
-
 class SubmissionViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -335,6 +329,7 @@ class SubmissionViewSet(
     filterset_class = SubmissionFilter
     permission_classes = [permissions.IsAuthenticated]
     http_method_names = ["get", "post", "patch", "head", "options"]
+    parser_classes = [JSONParser]
 
     def get_queryset(self):
         return (
@@ -381,7 +376,9 @@ class SubmissionViewSet(
         "age": {"children", …}, "source_note"}}}. A null total removes the indicator's value;
         indicators not named keep theirs. Errors are keyed "values.<code>.<field>"."""
         submission = self.get_object()
-        given = _body(request).get("values")
+        body = _body(request)
+        SubmissionValuesSerializer().refuse_unknown_fields(body)
+        given = body.get("values", {})  # none: the period and status are checked, nothing saved
         if not isinstance(given, Mapping):
             raise ValidationError(
                 {"values": [_("Give the values as an object keyed by indicator code.")]}
@@ -425,7 +422,7 @@ class SubmissionViewSet(
 
     @extend_schema(
         request={"multipart/form-data": CSVUploadSerializer},
-        responses={200: SubmissionSerializer, 400: CSVImportProblems},
+        responses={200: SubmissionSerializer, 400: CSVImportErrorSerializer},
     )
     @action(
         detail=True,

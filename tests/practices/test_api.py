@@ -238,7 +238,9 @@ def test_request_changes_needs_a_note_and_tells_the_authors(
     assert "Add the results." in mail.outbox[-1].body
 
 
-def test_publishing_a_draft_is_a_400(client, edith, alice, alices_draft):
+def test_publishing_a_draft_is_a_404_and_submitting_a_published_one_a_409(
+    client, edith, alice, alices_draft
+):
     login(client, edith)
     response = client.post(reverse("api:practice-publish", args=[alices_draft.pk]))
     # Editors do not see drafts: a society's draft is its own until submitted.
@@ -246,7 +248,7 @@ def test_publishing_a_draft_is_a_400(client, edith, alice, alices_draft):
     services.submit_practice(practice=alices_draft, actor=alice)
     services.publish_practice(practice=alices_draft, actor=edith)
     again = client.post(reverse("api:practice-submit", args=[alices_draft.pk]))
-    assert again.status_code == 400
+    assert again.status_code == 409  # the request is right; the practice's status is not
     assert "status" in again.json()["errors"]
 
 

@@ -404,7 +404,7 @@ def test_edith_sees_every_report_and_filters_them(edith, reports_of_each_audienc
 
 def test_a_report_for_the_ifrc_cannot_be_published(edith, reports_of_each_audience):
     response = post(as_user(edith), action("report-publish", reports_of_each_audience["ifrc"]))
-    assert response.status_code == 400
+    assert response.status_code == 409  # refused for what the report is, not for the request
     assert Report.objects.get(pk=reports_of_each_audience["ifrc"]).published_at is None
 
 
@@ -760,7 +760,7 @@ def test_submitted_values_can_no_longer_change(alice, period):
     submission_id = enter_through_the_api(alice, period, ITALY)
     url = reverse("api:submission-detail", args=[submission_id])
     response = patch(as_user(alice), url, {"values": {"migrants-reached": {"total": 1}}})
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "non_field_errors" in response.json()["errors"]
 
 
@@ -830,7 +830,7 @@ def test_a_submission_needs_a_known_period_and_an_open_one(alice, edith, indicat
     assert set(unknown.json()["errors"]) == {"period"}
     closed = make_period(edith, indicators, label="2025", open_=False)
     response = post(member, SUBMISSIONS, {"period": closed.pk})
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "closed" in str(response.json()["errors"])
     assert not Submission.objects.exists()
 
