@@ -66,6 +66,13 @@ def nul_in_pairs(pairs: Iterable[tuple[str, Any]]) -> str | None:
     return None
 
 
+def flat(querydict) -> Iterator[tuple[str, Any]]:
+    """Every (name, value) pair of a QueryDict, a name given several values once per value."""
+    for name, values in querydict.lists():
+        for value in values:
+            yield name, value
+
+
 def printable(name: str) -> str:
     return name.replace(NUL, "\\0")
 
@@ -132,7 +139,7 @@ class EdgeMiddleware:
         field = (
             nul_in_pairs([("path", request.path)])
             or nul_in_pairs(self.headers(request))
-            or nul_in_pairs(self.flat(request.GET))
+            or nul_in_pairs(flat(request.GET))
         )
         if field is None and api and is_json(request):
             field = json_nul_field(request.body)
@@ -141,7 +148,7 @@ class EdgeMiddleware:
         # names of uploaded files itself.
         api_upload = api and request.content_type == "multipart/form-data"
         if field is None and request.method == "POST" and not api_upload:
-            form_field = nul_in_pairs(self.flat(request.POST))
+            form_field = nul_in_pairs(flat(request.POST))
             if form_field is not None and not api:
                 request.nul_form_field = form_field
                 return None
@@ -165,12 +172,6 @@ class EdgeMiddleware:
         for key, value in request.META.items():
             if key.startswith("HTTP_") and key != "HTTP_COOKIE":
                 yield key[5:].replace("_", "-").title(), value
-
-    @staticmethod
-    def flat(querydict) -> Iterator[tuple[str, Any]]:
-        for name, values in querydict.lists():
-            for value in values:
-                yield name, value
 
 
 def nul_refusal(request, field: str):

@@ -10,7 +10,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers, status
 
-from core.edge import nul_in_pairs, nul_message, too_large_message
+from core.edge import flat, nul_in_pairs, nul_message, too_large_message
 
 # No body of this API nests deeper than a few levels (a report's filters, a submission's
 # values by indicator).
@@ -35,10 +35,6 @@ def json_depth(data) -> int:
                 (item, depth) for item in (value.values() if isinstance(value, dict) else value)
             )
     return deepest
-
-
-def flat(querydict):
-    return ((name, value) for name, values in querydict.lists() for value in values)
 
 
 def refuse_nul(field):
