@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from knox.auth import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -29,7 +29,7 @@ from core.models import NationalSociety, user_is_editor
 from practices.forms import add_service_errors
 from practices.models import Practice
 from practices.rendering import term_label
-from reports import charts, services
+from reports import charts, notifications, services
 from reports.compile import CODES, filter_form_data
 from reports.forms.reports import (
     CallForm,
@@ -640,13 +640,42 @@ def call_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("The call is open. The focal points of the regions concerned are emailed."),
-            )
+            _tell_who_hears_of_the_call(request, call)
             return redirect(call)
     status = 400 if form.errors else 200
     return render(request, "reports/call_form.html", {"form": form}, status=status)
+
+
+def _tell_who_hears_of_the_call(request, call: CallForPractices) -> None:
+    """The editor learns how many focal points the call is emailed to, and which of its
+    regions nobody hears of it in (no society there has a focal point on the platform)."""
+    count, unreached = notifications.call_audience(call)
+    regions = ", ".join(term_label("region", code) for code in unreached)
+    if not count:
+        messages.warning(
+            request,
+            _(
+                "The call is open, but nobody is emailed: no focal point is on the platform "
+                "in %(regions)s."
+            )
+            % {"regions": regions},
+        )
+        return
+    messages.success(
+        request,
+        ngettext(
+            "The call is open. It is emailed to %(count)d focal point.",
+            "The call is open. It is emailed to %(count)d focal points.",
+            count,
+        )
+        % {"count": count},
+    )
+    if unreached:
+        messages.warning(
+            request,
+            _("No focal point is on the platform in %(regions)s: nobody there is told.")
+            % {"regions": regions},
+        )
 
 
 def _link_candidates(call: CallForPractices, user):

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import Membership
+from core.models import Membership, NationalSociety
 from practices.models import Status
 from reports import notifications, services
 from reports.models import CallForPractices, Report, ReportStatus
@@ -111,6 +111,46 @@ def test_edith_opens_a_call_from_a_gap_and_lands_on_it(
     assert [message.to for message in mail.outbox] == [[kenyan_focal_point.email]]
     assert "Practices for returnees in Africa" in mail.outbox[0].subject
     assert call_page(call) in mail.outbox[0].body
+
+
+def landing_messages(response) -> list[str]:
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def test_edith_is_told_how_many_focal_points_are_emailed_and_where_there_is_none(
+    client, edith, fiona, kenyan_focal_point, django_capture_on_commit_callbacks
+):
+    # Italy (Europe) and Kenya (Africa) have a focal point; the Americas have none.
+    login(client, edith)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CREATE, call_data(region=["africa", "europe", "americas"]))
+    assert landing_messages(response) == [
+        "The call is open. It is emailed to 2 focal points.",
+        "No focal point is on the platform in Americas: nobody there is told.",
+    ]
+    assert len(mail.outbox) == 2
+
+
+def test_edith_is_told_when_nobody_is_emailed(client, edith, fiona, kenyan_focal_point):
+    login(client, edith)
+    response = client.post(CREATE, call_data(region=["americas", "asia-pacific"]))
+    assert response.status_code == 302
+    assert landing_messages(response) == [
+        "The call is open, but nobody is emailed: no focal point is on the platform in "
+        "Americas, Asia-Pacific."
+    ]
+
+
+def test_a_focal_point_of_two_societies_of_a_region_counts_once(
+    client, edith, fiona, django_capture_on_commit_callbacks
+):
+    france = NationalSociety.objects.get(country_id="FRA", kind="national-society")
+    MembershipFactory(user=fiona, society=france, role=Membership.Role.FOCAL_POINT)
+    login(client, edith)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CREATE, call_data(region=["europe"]))
+    assert landing_messages(response) == ["The call is open. It is emailed to 1 focal point."]
+    assert [message.to for message in mail.outbox] == [[fiona.email]]
 
 
 def test_a_call_without_a_region_emails_the_focal_points_of_every_region(
