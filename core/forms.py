@@ -7,11 +7,17 @@ from core.models import NationalSociety
 
 
 class SocietyChoiceField(forms.ModelChoiceField):
+    """The societies by their names in the reader's language (NationalSociety.label)."""
+
     def __init__(self, **kwargs):
-        super().__init__(
-            queryset=NationalSociety.objects.select_related("country").order_by("name"),
-            **kwargs,
-        )
+        super().__init__(queryset=NationalSociety.objects.select_related("country"), **kwargs)
+
+    def __deepcopy__(self, memo):
+        # Each form copies its fields when it is made, while a request's language is active:
+        # the order is that language's, not the one active when the form class was defined.
+        field = super().__deepcopy__(memo)
+        field.queryset = field.queryset.order_by_label()
+        return field
 
 
 class SignupForm(forms.Form):

@@ -5,6 +5,13 @@ Called by the data migration (with historical models) and by `manage.py load_ref
 core/data/country_regions.json; National Societies listed in core/data/national_societies.json
 are created when missing but never overwritten, so a focal point's edits to their society's
 profile survive a reload.
+
+Each society's names in French, Spanish and Arabic (`names`) are the ones in use: its own
+official name where it works in that language (Croix-Rouge française, Cruz Roja Mexicana,
+جمعية الهلال الأحمر المصري), otherwise the name the IFRC gives it in that language, and where
+neither is known to us the English name put into the language's usual pattern (Société de la
+Croix-Rouge de…, Sociedad de la Cruz Roja de…, جمعية الصليب الأحمر…). A language a society
+has no name for yet is filled in at the next load; a name already there is left alone.
 """
 
 from __future__ import annotations
@@ -23,6 +30,11 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SECRETARIAT = {
     "slug": "ifrc-secretariat",
     "name": "IFRC Secretariat",
+    "names": {
+        "fr": "Secrétariat de la FICR",
+        "es": "Secretaría de la FICR",
+        "ar": "الأمانة العامة للاتحاد الدولي",
+    },
     "country": "CHE",
     "website": "https://www.ifrc.org",
 }
@@ -89,6 +101,29 @@ def sync_reference_data(apps=global_apps) -> dict[str, int]:
         },
     )
     counts["NationalSociety"] = NationalSociety.objects.filter(kind="national-society").count()
+    # The data migration that loads the first societies runs before they had `names`.
+    if any(field.name == "names" for field in NationalSociety._meta.get_fields()):
+        fill_society_names(apps)
 
     model("auth", "Group").objects.get_or_create(name=settings.EDITORS_GROUP)
     return counts
+
+
+def fill_society_names(apps=global_apps) -> int:
+    """Gives each society the names in other languages it lacks; returns how many changed."""
+    NationalSociety = apps.get_model("core", "NationalSociety")
+    by_country = {row["country"]: row["names"] for row in read_json("national_societies.json")}
+    changed = 0
+    for society in NationalSociety.objects.all():
+        if society.kind == "secretariat":
+            names = SECRETARIAT["names"] if society.slug == SECRETARIAT["slug"] else {}
+        else:
+            names = by_country.get(society.country_id, {})
+        missing = {
+            language: name for language, name in names.items() if not society.names.get(language)
+        }
+        if missing:
+            society.names = {**society.names, **missing}
+            society.save(update_fields=["names"])
+            changed += 1
+    return changed

@@ -32,12 +32,12 @@ def society_list(request):
     societies = (
         NationalSociety.objects.national_societies()
         .select_related("country", "region")
-        .order_by("name")
+        .order_by_label()
     )
     query = request.GET.get("q", "").strip()
     region_code = request.GET.get("region", "")
     if query:
-        societies = societies.filter(name__icontains=query)
+        societies = societies.named_like(query)
     if region_code:
         societies = societies.filter(region__code=region_code)
     return render(
@@ -92,7 +92,7 @@ def society_edit(request, slug):
 
 def region_detail(request, code):
     region = get_object_or_404(Region, code=code)
-    societies = region.societies.national_societies().select_related("country").order_by("name")
+    societies = region.societies.national_societies().select_related("country").order_by_label()
     context = {
         "region": region,
         "societies": societies,

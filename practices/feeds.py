@@ -57,7 +57,7 @@ class LatestPracticesFeed(Feed):
         return item.summary
 
     def item_author_name(self, item):
-        return item.society.name
+        return item.society.label
 
     def item_pubdate(self, item):
         return item.published_at

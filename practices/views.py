@@ -108,7 +108,7 @@ def _chips(params: QueryDict) -> list[dict]:
         slug for value in params.getlist("society") for slug in value.split(",") if slug
     ]
     society_names = (
-        dict(NationalSociety.objects.filter(slug__in=society_slugs).values_list("slug", "name"))
+        NationalSociety.objects.filter(slug__in=society_slugs).labels_by_slug()
         if society_slugs
         else {}
     )

@@ -24,8 +24,13 @@ class CodeFilter(django_filters.MultipleChoiceFilter):
 class SocietyFilter(django_filters.FilterSet):
     region = CodeFilter(field_name="region__code", model=Region)
     country = CodeFilter(field_name="country_id", model=Country, to_field="iso3")
-    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
+    q = django_filters.CharFilter(
+        method="filter_name", label="Name contains (in English, French, Spanish or Arabic)"
+    )
 
     class Meta:
         model = NationalSociety
         fields = ["region", "country", "q"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.named_like(value)

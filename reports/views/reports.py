@@ -109,7 +109,7 @@ def _society_names(filter_sets) -> dict[str, str]:
     slugs = {slug for filters in filter_sets for slug in filters.get("society", [])}
     if not slugs:
         return {}
-    return dict(NationalSociety.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return NationalSociety.objects.filter(slug__in=slugs).labels_by_slug()
 
 
 def filters_in_words(filters: dict, society_names: dict[str, str]) -> list[dict]:
