@@ -235,6 +235,21 @@ class PracticeForm(forms.Form):
                 raise ValidationError(error.messages) from error
         return upload
 
+    def note_dropped_attachment(self) -> None:
+        """A browser never sends a chosen file again: when the form comes back with errors,
+        the file chosen this time is lost, so its field says to choose it again (unless the
+        file's own error already says what is wrong with it)."""
+        upload = self.files.get("attachment") if self.is_bound else None
+        if upload and self.errors and "attachment" not in self.errors:
+            self.add_error(
+                "attachment",
+                _(
+                    "Choose %(name)s again before saving: a file is not kept while the form "
+                    "has errors."
+                )
+                % {"name": upload.name},
+            )
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_year"), cleaned.get("end_year")

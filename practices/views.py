@@ -315,6 +315,8 @@ def practice_detail(request, pk):
 
 
 def _render_form(request, form: PracticeForm, practice: Practice | None):
+    if form.errors:
+        form.note_dropped_attachment()
     context = {
         "form": form,
         "practice": practice,

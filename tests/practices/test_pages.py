@@ -442,6 +442,39 @@ def test_the_form_refuses_an_upload_over_20_mb(client, alice, tmp_path):
     assert not Attachment.objects.exists()
 
 
+def test_a_file_chosen_on_a_form_with_errors_is_to_be_chosen_again(client, alice):
+    login(client, alice)
+    upload = SimpleUploadedFile("Évaluation.pdf", PDF_BYTES)
+    response = client.post(CREATE, form_data(steps=[], attachment=upload))
+    assert response.status_code == 400
+    page = response.content.decode()
+    message = "Choose Évaluation.pdf again before saving: a file is not kept while the form has"
+    # Next to the field, and in the list of what to correct.
+    assert re.search(rf'for="id_attachment">.*?{message}', page, re.S)
+    assert re.search(rf'<a href="#id_attachment">Add an attachment</a>: {message}', page)
+    assert not Attachment.objects.exists()
+
+
+def test_a_wrong_file_on_a_form_with_errors_says_only_what_is_wrong_with_it(client, alice):
+    login(client, alice)
+    upload = SimpleUploadedFile("x.pdf", b"just some text\n")
+    page = client.post(CREATE, form_data(steps=[], attachment=upload)).content.decode()
+    assert "The file&#x27;s content is not a PDF file." in page
+    assert "again before saving" not in page
+
+
+def test_alice_is_told_to_choose_her_file_again_when_her_edit_is_refused(
+    client, alice, alices_draft
+):
+    login(client, alice)
+    upload = SimpleUploadedFile("notes.pdf", PDF_BYTES)
+    data = form_data(start_year="2022", end_year="2020", attachment=upload)
+    response = client.post(reverse("practices:edit", args=[alices_draft.pk]), data)
+    assert response.status_code == 400
+    assert "Choose notes.pdf again before saving" in response.content.decode()
+    assert not alices_draft.attachments.exists()
+
+
 def test_alice_attaches_a_pdf_and_a_visitor_downloads_it_by_its_name(
     client, alice, edith, society_a
 ):
