@@ -1,9 +1,20 @@
 """Demo people, so a new machine shows a working platform. Every demo account uses the
-reserved domain demo.example and the password in DEMO_PASSWORD (default below)."""
+reserved domain demo.example and the password in DEMO_PASSWORD (default below).
+
+Editors must log in with a second factor: the demo editor has an authenticator (TOTP) from the
+first load, and every load prints its key, to add to an authenticator app, and her unused
+recovery codes, each good for one login without the app. Demo accounts are public by design;
+nothing of the kind is printed for anyone else."""
 
 import os
+from urllib.parse import quote
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
+from django.conf import settings
 from django.db import transaction
 
 from core import services
@@ -49,8 +60,31 @@ def load() -> list[str]:
         services.request_membership(user=user, society=society)
         lines.append(f"{email}: waiting for approval by {society.name}")
     for email, full_name in EDITORS:
-        _person(email, full_name, password)
+        editor = _person(email, full_name, password)
         services.add_editor(email=email)
-        lines.append(f"{email}: IFRC editor (sets up two-factor authentication at first login)")
+        lines.append(f"{email}: IFRC editor, who logs in with a second factor:")
+        lines.extend(_second_factor(editor))
     lines.append(f"Password of every demo account: {password}")
     return lines
+
+
+def _second_factor(user: User) -> list[str]:
+    """The user's authenticator app key, created at the first load and the same at each one
+    after, and the recovery codes not used yet."""
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is None:
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+    else:
+        secret = decrypt(totp.data["secret"])
+    codes = RecoveryCodes.activate(user).get_unused_codes()
+    issuer = settings.MFA_TOTP_ISSUER
+    uri = (
+        f"otpauth://totp/{quote(issuer)}:{quote(user.email)}?secret={secret}&issuer={quote(issuer)}"
+    )
+    key = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return [
+        f"  authenticator app key: {key}",
+        f"  (or this link, for apps that read one: {uri})",
+        "  recovery codes, each for one login without the app: " + " ".join(codes),
+    ]

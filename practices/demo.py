@@ -3,7 +3,12 @@ operational elements, with the report's counts by step, region, type of support,
 dimension, plus a few drafts and submissions so the editors' review queue has work in it.
 
 Every practice goes through the editorial services, as a member of the owning society would
-write it and the demo editor would publish it. Loading twice adds nothing.
+write it and the demo editor would publish it: with links (the society's website, the Family
+Links site where families are concerned), the author as contact person, a public contact
+address at demo.example and, for those written in English, French or Spanish, a one-page
+summary sheet as a PDF attachment (practices/demo_sheets.py). Loading twice adds nothing; a
+later load gives demo practices loaded before these existed their links, contact address and
+sheet.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.test.utils import override_settings
@@ -26,7 +32,7 @@ from core import services as core_services
 from core.demo import DEFAULT_PASSWORD
 from core.models import Membership, NationalSociety, User
 from core.taxonomy import Kind
-from practices import services
+from practices import demo_sheets, services
 from practices.demo_texts import FRAMES, THEMES
 from practices.models import Practice, Status, Visibility
 
@@ -285,6 +291,10 @@ LOCAL_NAMES = {
     ("JOR", "ar"): "الهلال الأحمر الأردني",
 }
 THOUSANDS_SEPARATORS = {"en": ",", "fr": "\u202f", "es": ".", "ar": ","}
+# The ICRC's site where families search for relatives lost on the way.
+FAMILY_LINKS = "https://familylinks.icrc.org"
+FAMILY_THEMES = {"rfl-border", "family-reunification"}
+IFRC_WEBSITE = "https://www.ifrc.org"
 
 
 def already_loaded() -> bool:
@@ -293,7 +303,15 @@ def already_loaded() -> bool:
 
 def load() -> list[str]:
     if already_loaded():
-        return ["Demo practices are there already; none added."]
+        lines = ["Demo practices are there already; none added."]
+        with _without_notifications(), transaction.atomic():
+            completed = _complete_older_demo()
+        if completed:
+            lines.append(
+                f"{completed} demo practices loaded before they had links, a contact address "
+                "and a summary sheet got them."
+            )
+        return lines
     with _without_notifications(), transaction.atomic():
         return _load()
 
@@ -329,6 +347,8 @@ def _load() -> list[str]:
     for position, row in enumerate(published):
         published_at = now - timedelta(days=12 + age_rank[position] * 31)
         practice = _create(row, societies[row.society], authors[row.society], published_at)
+        if demo_sheets.has_sheet(practice):
+            _attach_sheet(practice, authors[row.society])
         services.submit_practice(practice=practice, actor=authors[row.society])
         services.publish_practice(practice=practice, actor=editor)
         dates[practice.pk] = published_at
@@ -350,11 +370,13 @@ def _load() -> list[str]:
         updated_at=_by_pk(dates, "updated_at", lambda date: date),
     )
     counts = {status: sum(row.status == status for row in IN_REVIEW) for status in Status}
+    sheets = Practice.objects.filter(pk__in=dates, attachments__isnull=False).distinct().count()
     return [
         f"Demo practices: {len(SMART_PRACTICES)} smart practices and "
         f"{len(OPERATIONAL_ELEMENTS)} smart operational elements published (as in the IFRC "
         f"report); {counts[Status.SUBMITTED]} submitted and {counts[Status.CHANGES_REQUESTED]} "
-        f"sent back for changes in the review queue; {counts[Status.DRAFT]} drafts.",
+        f"sent back for changes in the review queue; {counts[Status.DRAFT]} drafts. Each has "
+        f"links and a contact; {sheets} carry a one-page summary sheet (PDF).",
         f"{len(new_people)} more demo members wrote them, one per society, with the same "
         f"password (e.g. {new_people[0]}).",
     ]
@@ -400,8 +422,47 @@ def _create(row: Row, society: NationalSociety, author: User, published_at) -> P
         "target_groups": theme.target_groups,
         "language": row.language,
         "visibility": Visibility.PUBLIC,
+        **_contacts(society, row.theme),
     }
     return services.create_practice(actor=author, society=society, data=data)
+
+
+def _contacts(society: NationalSociety, theme: str | None = None) -> dict:
+    """Links and the public contact address of a society's demo practice (the author, a
+    member, is its contact person already)."""
+    links = [society.website or IFRC_WEBSITE]
+    if theme in FAMILY_THEMES:
+        links.append(FAMILY_LINKS)
+    return {"links": links, "contact_email": f"migration.{society.country_id.lower()}{DEMO_DOMAIN}"}
+
+
+def _attach_sheet(practice: Practice, actor: User) -> None:
+    """Through the attachment service, with its checks of the file, as an upload would."""
+    upload = SimpleUploadedFile(
+        demo_sheets.file_name(practice), demo_sheets.draw(practice), "application/pdf"
+    )
+    services.add_attachment(practice=practice, actor=actor, upload=upload)
+
+
+def _complete_older_demo() -> int:
+    """Published demo practices with neither links, contact address nor attachment were loaded
+    before the demo had them: the demo editor adds them (a practice given any of them since
+    keeps what it has)."""
+    editor = User.objects.filter(email=EDITOR).first()
+    bare = Practice.objects.filter(
+        is_demo=True, status=Status.PUBLISHED, links=[], contact_email="", attachments__isnull=True
+    ).select_related("society", "society__region")
+    if editor is None:
+        return 0
+    completed = 0
+    for practice in bare:
+        practice = services.update_practice(
+            practice=practice, actor=editor, data=_contacts(practice.society)
+        )
+        if demo_sheets.has_sheet(practice):
+            _attach_sheet(practice, editor)
+        completed += 1
+    return completed
 
 
 def _texts(row: Row, society: NationalSociety, published_year: int) -> dict:

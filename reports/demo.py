@@ -7,6 +7,10 @@ Everything goes through reports.services, as the demo editor and the societies' 
 (those practices/demo.py creates) would do it on the site; only the dates of sending and review
 are set afterwards, as the services stamp them with the time of the load. The numbers come from
 a seeded random generator, so every load gives the same figures; loading twice adds nothing.
+
+Then the demo editor compiles and publishes a practices overview and the 2025 data compilation,
+so the reports pages have something to show from the start (a later load publishes them where a
+demo loaded before had none).
 """
 
 from __future__ import annotations
@@ -18,12 +22,21 @@ from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Case, F, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
 from core.models import NationalSociety, User
 from practices.demo import EDITOR, EXISTING_AUTHORS, NEW_AUTHORS
 from reports import services
-from reports.models import Indicator, ReportingPeriod, Submission, SubmissionStatus
+from reports.models import (
+    Indicator,
+    Report,
+    ReportingPeriod,
+    ReportKind,
+    ReportStatus,
+    Submission,
+    SubmissionStatus,
+)
 
 DRAFT = SubmissionStatus.DRAFT
 SUBMITTED = SubmissionStatus.SUBMITTED
@@ -566,12 +579,41 @@ def load() -> list[str]:
                 + ", ".join(translated)
                 + "."
             )
-        return lines
+        return lines + _publish_reports()
     members = _members()
     if members is None:
         return ["No demo data points: load the demo practices first (their members enter them)."]
     with transaction.atomic():
-        return _load(members)
+        lines = _load(members)
+    return lines + _publish_reports()
+
+
+def _publish_reports() -> list[str]:
+    """A published practices overview (every public practice) and data compilation of the
+    closed 2025 period, unless the demo has published one of each already. They are compiled
+    here, by the service a worker calls: the queued task then finds them done."""
+    editor = User.objects.filter(email=EDITOR).first()
+    period = ReportingPeriod.objects.filter(label="2025").first()
+    if editor is None or period is None:
+        return []
+    requests = {
+        ReportKind.PRACTICES_OVERVIEW: {},
+        ReportKind.DATA_COMPILATION: {"period": period},
+    }
+    published = []
+    for kind, extra in requests.items():
+        if Report.objects.filter(kind=kind, published_at__isnull=False).exists():
+            continue
+        report, _created = services.request_report(actor=editor, kind=kind, **extra)
+        services.compile_report(report_id=report.pk)
+        report.refresh_from_db()
+        if report.status == ReportStatus.DONE:
+            services.publish_report(report=report, actor=editor)
+            path = reverse("reports:detail", args=[report.pk])
+            published.append(f"{report.get_kind_display().lower()} ({path})")
+    if not published:
+        return []
+    return ["Demo reports compiled and published: " + " and ".join(published) + "."]
 
 
 def _fill_translations() -> list[str]:

@@ -1,12 +1,15 @@
 """The demo data points: indicators, a closed and an open period, twenty societies' values in
-every state of the workflow, consistent numbers, and nothing added by a second load."""
+every state of the workflow, consistent numbers, published reports, and nothing added by a
+second load."""
 
 import io
 from collections import Counter
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from reports import demo
@@ -14,7 +17,10 @@ from reports.models import (
     GROUPS,
     DataValue,
     Indicator,
+    Report,
     ReportingPeriod,
+    ReportKind,
+    ReportStatus,
     Submission,
     SubmissionStatus,
     Unit,
@@ -24,10 +30,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
+def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The whole demo (core, practices, then reports) once for the module, rolled back at the
-    end so other modules start empty."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    end so other modules start empty; its files go to a folder of their own."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         output = io.StringIO()
         call_command("load_demo", stdout=output)
         yield output.getvalue()
@@ -141,3 +148,24 @@ def test_a_later_load_translates_demo_indicators_loaded_before_translations(load
         "service-points"
     )
     assert Indicator.objects.get(code="family-links-restored").translations == edited
+
+
+def test_a_visitor_finds_a_published_practices_overview_and_data_compilation(loaded, client):
+    published = Report.objects.visible_to(AnonymousUser())
+    assert sorted(published.values_list("kind", flat=True)) == [
+        ReportKind.DATA_COMPILATION,
+        ReportKind.PRACTICES_OVERVIEW,
+    ]
+    assert all(report.status == ReportStatus.DONE for report in published)
+    overview = published.get(kind=ReportKind.PRACTICES_OVERVIEW)
+    assert overview.result["total"] == 72  # every public demo practice, as in the IFRC report
+    assert published.get(kind=ReportKind.DATA_COMPILATION).period.label == "2025"
+    assert "Demo reports compiled and published: practices overview" in loaded
+    page = client.get(overview.get_absolute_url())
+    assert page.status_code == 200
+
+
+def test_a_second_load_publishes_no_second_report(loaded):
+    before = list(Report.objects.order_by("pk").values_list("pk", "published_at"))
+    demo.load()
+    assert list(Report.objects.order_by("pk").values_list("pk", "published_at")) == before
