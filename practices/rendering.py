@@ -12,7 +12,7 @@ import markdown
 import nh3
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django_countries import countries as country_names
@@ -109,6 +109,17 @@ def safe_snippet(snippet: str) -> SafeString:
     escaped = escape(snippet or "")
     with_marks = escaped.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
     return mark_safe(nh3.clean(with_marks, tags={"mark"}, attributes={}))
+
+
+def content_attributes(language: str) -> SafeString:
+    """` lang="fr" dir="ltr"`: what marks a text written in `language` (a Language code) so
+    that it keeps its own language and direction inside a page in another one (a screen reader
+    speaks it in its language, an Arabic title reads right to left on an English page). "Other"
+    names no language a browser knows: its direction is read from the text."""
+    if language not in Language.values or language == Language.OTHER:
+        return mark_safe(' dir="auto"')  # a fixed string
+    direction = "rtl" if language == Language.ARABIC else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
 
 
 # Taxonomy codes → their English names, the source strings of the translated labels. The keys

@@ -28,7 +28,7 @@ from core.models import NationalSociety, User, user_is_editor
 from practices import permissions, services
 from practices.filters import PracticeFilter
 from practices.forms import PracticeForm, ReviewQueueForm, add_service_errors
-from practices.models import SECTIONS, Language, Practice, Status
+from practices.models import SECTIONS, Practice, Status
 from practices.rendering import term_label
 from practices.search import facet_counts, with_snippets
 
@@ -304,9 +304,6 @@ def practice_detail(request, pk):
         ],
         "revision_changes": _revision_changes(practice),
         "similar": _similar_practices(practice, user),
-        # The text keeps its own language and direction inside a page in another language.
-        "content_lang": "" if practice.language == Language.OTHER else practice.language,
-        "content_dir": "rtl" if practice.language == Language.ARABIC else "ltr",
     }
     return render(request, "practices/practice_detail.html", context)
 

@@ -23,6 +23,12 @@ def term_label(code, name):
 
 
 @register.simple_tag
+def content_attributes(language):
+    """`<p{% content_attributes practice.language %}>`: the text's own lang and dir."""
+    return rendering.content_attributes(language)
+
+
+@register.simple_tag
 def catalogue_query(name, value):
     """The catalogue's query string filtered on one value: `?principle=P1`."""
     query = QueryDict(mutable=True)

@@ -336,8 +336,14 @@ def _data_compilation(report: Report) -> dict:
             "is_global": True,
         }
     )
+    period = result["period"]
     return {
-        "period": result["period"],
+        # Dates as the rest of the site shows them (the result stores them as ISO text).
+        "period": {
+            **period,
+            "opens_on": datetime.date.fromisoformat(period["opens_on"]),
+            "closes_on": datetime.date.fromisoformat(period["closes_on"]),
+        },
         "indicators": indicators,
         "indicator_codes": codes,
         "completeness_rows": completeness_rows,

@@ -881,6 +881,51 @@ def test_region_page_lists_its_published_practices(client, catalogue_set):
     assert 'href="/practices/?region=africa"' in page
 
 
+# --- Text in another language than the page ----------------------------------------------------
+
+ARABIC = {"Accept-Language": "ar"}
+
+
+@pytest.fixture
+def three_languages(alice, edith, society_a):
+    published = {"status": Status.PUBLISHED, "editor": edith}
+    return {
+        "en": make_practice(alice, society_a, **published, title="Free calls at the port"),
+        "ar": make_practice(
+            alice, society_a, **published, language="ar", title="مكالمات مجانية في الميناء",
+            summary="يتصل المتطوعون بالعائلات.",
+        ),
+        "other": make_practice(
+            alice, society_a, **published, language="other", title="Darmowe rozmowy w porcie"
+        ),
+    }  # fmt: skip
+
+
+def test_on_an_arabic_page_an_english_title_keeps_its_language_and_direction(
+    client, three_languages, society_a
+):
+    for url in (
+        reverse("core:home"),
+        reverse("core:region_detail", args=["europe"]),
+        reverse("core:society_detail", args=[society_a.slug]),
+    ):
+        page = client.get(url, headers=ARABIC).content.decode()
+        assert '<bdi lang="en" dir="ltr">Free calls at the port</bdi>' in page, url
+        # The society's name is isolated from the date beside it, which stays whole.
+        assert re.search(r'<span class="muted"><bdi>[^<]+</bdi> · <time datetime=', page), url
+
+
+def test_an_arabic_practice_on_an_english_page_reads_right_to_left(client, three_languages):
+    page = client.get(CATALOGUE).content.decode()
+    assert '<bdi lang="ar" dir="rtl">مكالمات مجانية في الميناء</bdi>' in page
+    assert '<p class="result-summary" lang="ar" dir="rtl">يتصل المتطوعون بالعائلات.</p>' in page
+    # A language the page cannot name: the browser reads the direction from the text.
+    assert '<bdi dir="auto">Darmowe rozmowy w porcie</bdi>' in page
+    detail = client.get(three_languages["ar"].get_absolute_url()).content.decode()
+    assert '<h1><bdi lang="ar" dir="rtl">' in detail
+    assert '<div class="practice-main" lang="ar" dir="rtl">' in detail
+
+
 def test_navigation_follows_the_persona(client, alice, edith):
     page = client.get(CATALOGUE).content.decode()
     assert f'href="{CATALOGUE}"' in page

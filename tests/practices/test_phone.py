@@ -74,3 +74,19 @@ def test_on_a_wide_screen_the_filters_are_in_view_without_their_summary(
     assert page.locator(".facets-fold .facet").first.is_visible()
     assert not page.locator(".facets-fold > summary").is_visible()
     context.close()
+
+
+def test_on_an_arabic_phone_no_date_breaks_between_its_day_and_its_month(
+    browser, live_server, published, society_a
+):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for url in (reverse("core:home"), reverse("core:society_detail", args=[society_a.slug])):
+        page.goto(f"{live_server.url}{url}?lang=ar")
+        # A date's boxes (one per run of one direction) all on one line.
+        lines = page.evaluate(
+            """[...document.querySelectorAll('main time')].map(time => new Set(
+                [...time.getClientRects()].map(box => Math.round(box.top))).size)"""
+        )
+        assert lines and set(lines) == {1}, url
+    context.close()

@@ -8,6 +8,8 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from practices.models import Status
 from reports import charts, services
@@ -483,6 +485,24 @@ def test_report_page_query_count(client, edith, published_overview, django_asser
     login(client, edith)
     with django_assert_max_num_queries(6):
         client.get(detail(published_overview))
+
+
+def test_report_dates_read_as_the_rest_of_the_site_in_every_language(client, edith, compilation):
+    login(client, edith)
+    period = compilation.period
+    page = client.get(detail(compilation)).content.decode()
+    # The period's dates, kept as text in the result, are shown as dates are everywhere.
+    opens, closes = (date_format(day, "DATE_FORMAT") for day in (period.opens_on, period.closes_on))
+    assert f"({opens} to {closes})" in page
+    assert period.opens_on.isoformat() not in page.split("<main", 1)[1].split("</main>")[0]
+    arabic = client.get(detail(compilation), headers={"Accept-Language": "ar"}).content.decode()
+    created = timezone.localtime(compilation.created_at)
+    with translation.override("ar"):
+        requested = date_format(created, "DATETIME_FORMAT")
+        day = date_format(created, "DATE_FORMAT")
+    # Day, month, year as in the site's Arabic dates (not Django's English fallback).
+    assert requested.startswith(day + "، ")
+    assert f">{requested}</time>" in arabic
 
 
 # --- Chart geometry (reports/charts.py) -------------------------------------------------------
