@@ -63,6 +63,9 @@ class User(AbstractUser):
     REQUIRED_FIELDS: list[str] = []
 
     objects = UserManager()
+    # Set by set_unusable_password until the next save, as Django's `_password` is by
+    # set_password.
+    _password_disabled = False
 
     class Meta:
         verbose_name = _("user")
@@ -87,11 +90,11 @@ class User(AbstractUser):
         # revokes the tokens made under the old password. `_password` is set by set_password
         # only: a hash upgraded at login (check_password) leaves it unset and the tokens alone.
         password_changed = not self._state.adding and (
-            self._password is not None or getattr(self, "_password_disabled", False)
+            self._password is not None or self._password_disabled
         )
         super().save(*args, **kwargs)
+        self._password_disabled = False
         if password_changed:
-            self._password_disabled = False
             APIToken.objects.filter(user=self).delete()
 
     @cached_property

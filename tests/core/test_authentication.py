@@ -469,6 +469,13 @@ def test_a_login_that_upgrades_the_password_hash_keeps_the_tokens(client, alice)
     assert APIToken.objects.filter(user=alice).count() == 1
 
 
+def test_saving_a_person_made_without_a_password_keeps_the_tokens_made_since(db):
+    person = User.objects.create_user("onboarded@example.org")  # an unusable password
+    services.create_token(user=person, name="kept")
+    services.update_profile(user=person, full_name="Onboarded", language="fr")
+    assert APIToken.objects.filter(user=person).count() == 1
+
+
 def test_the_create_token_command_takes_a_name_and_days(alice):
     out = StringIO()
     call_command(
