@@ -191,6 +191,9 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mand
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "core.forms.SignupForm"
+# Sign-up, login and password reset answer alike whether an address has an account (allauth's
+# default, kept on purpose; core.adapters.AccountAdapter evens out the time a sign-up takes).
+ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's default rate limits stay on; they count in the shared cache above. Failed logins
 # are limited per account (the key) and, far higher, per address: one person's wrong passwords
 # must not lock out the others behind the same address (an office, a proxy).
