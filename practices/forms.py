@@ -194,7 +194,7 @@ class PracticeForm(forms.Form):
         if self.practice is not None:
             return None
         if self.is_editor:
-            return NationalSociety.objects.national_societies().order_by("name")
+            return NationalSociety.objects.national_societies().order_by_label()
         if len(self.user.approved_society_ids) > 1:
             return NationalSociety.objects.filter(pk__in=self.user.approved_society_ids)
         return None
