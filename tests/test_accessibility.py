@@ -1,0 +1,144 @@
+"""axe-core over the site's main pages in a real browser, in English and in Arabic (right to
+left), on a laptop's screen and a phone's: no violation of WCAG 2.2 A and AA, of axe's best
+practices or of its experimental rules.
+
+axe-core comes from npm (package-lock.json; `make test` installs it) and is loaded from
+node_modules into each page, never from a CDN. The API docs page is checked as far as it is
+ours: Swagger UI's own interface is left out."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from practices.models import Status
+from reports import services as report_services
+from reports.models import Report, ReportStatus
+from tests.browser import log_in
+from tests.conftest import service_unavailable
+from tests.practices.factories import make_practice
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22aa",
+            "best-practice",
+            "experimental",
+        ],
+    },
+    "resultTypes": ["violations"],
+}
+# A laptop and a phone: the header and the filters are laid out anew on a narrow screen.
+SCREENS = [(1366, 900), (390, 844)]
+
+# The live server needs committed rows, so these tests run outside a rolled-back transaction
+# and their tables are flushed afterwards.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def site(alice, bob, edith, society_a, society_b):
+    """Published practices (one in French), one waiting for review, and a published overview
+    whose heat map has gaps."""
+    published = {"status": Status.PUBLISHED, "editor": edith}
+    practice = make_practice(
+        alice, society_a, **published, title="Welcome desks for families", steps=["arrival"]
+    )
+    make_practice(
+        alice,
+        society_a,
+        **published,
+        title="Accueil des familles migrantes",
+        summary="Des bénévoles accueillent les familles à leur arrivée.",
+        language="fr",
+        steps=["arrival", "long-term-stay"],
+    )
+    make_practice(bob, society_b, **published, steps=["origin"], countries=["KEN"])
+    make_practice(bob, society_b, status=Status.SUBMITTED, title="Cash for transport home")
+    report, _created = report_services.request_report(
+        actor=edith, kind="practices-overview", threshold=2
+    )
+    report.refresh_from_db()  # compiled as the request committed: tasks run in-process
+    assert report.status == ReportStatus.DONE
+    report_services.publish_report(report=report, actor=edith)
+    return {"practice": practice, "report": Report.objects.get(pk=report.pk)}
+
+
+def visitor_pages(site, society_a):
+    return [
+        reverse("core:home"),
+        reverse("practices:catalogue"),
+        reverse("practices:catalogue") + "?q=families",
+        site["practice"].get_absolute_url(),
+        reverse("core:society_list"),
+        society_a.get_absolute_url(),
+        reverse("core:region_detail", args=["europe"]),
+        reverse("account_login"),
+        reverse("account_signup"),
+        reverse("reports:list"),
+        reverse("reports:detail", args=[site["report"].pk]),
+        reverse("reports:indicators"),
+        reverse("api-docs"),
+    ]
+
+
+def axe_violations(page, url: str | None = None) -> list[str]:
+    """What axe finds on the page at `url` (or on the page as it is), on a laptop's screen and
+    on a phone's, one line per element."""
+    if url is not None:
+        page.goto(url)
+    url = page.url
+    context = {"exclude": [["#swagger-ui"]]}
+    if url.endswith(reverse("api-docs")):
+        page.locator("#swagger-ui .info").wait_for()  # drawn by Swagger UI's script
+    page.add_script_tag(path=str(AXE))
+    found = []
+    for width, height in SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
+        result = page.evaluate(
+            "([context, options]) => axe.run(context, options)", [context, AXE_OPTIONS]
+        )
+        found += [
+            f"{url} at {width} px: {violation['id']} ({violation['impact']}): {node['target']} "
+            f"{node['failureSummary'].splitlines()[-1].strip()}"
+            for violation in result["violations"]
+            for node in violation["nodes"]
+        ]
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_main_pages_have_no_accessibility_violation(
+    browser, live_server, site, alice, edith, society_a, language
+):
+    if not AXE.exists():
+        service_unavailable(f"{AXE} is missing: `make test` installs it with npm ci")
+    base = live_server.url
+    found = []
+    # Only this context may run the injected axe script: the site's policy forbids inline code.
+    options = {"bypass_csp": True, "extra_http_headers": {"Accept-Language": language}}
+
+    context = browser.new_context(**options)
+    page = context.new_page()
+    for url in visitor_pages(site, society_a):
+        found += axe_violations(page, base + url)
+    context.close()
+
+    for user, url in ((alice, reverse("core:profile")), (edith, reverse("practices:review_queue"))):
+        context = browser.new_context(bypass_csp=True)
+        page = context.new_page()
+        log_in(page, base, user, next_url=url)  # in English: it finds fields by their labels
+        if language == "en":
+            found += axe_violations(page)  # with the message saying who signed in
+        context.set_extra_http_headers({"Accept-Language": language})
+        found += axe_violations(page, base + url)
+        context.close()
+
+    assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)
