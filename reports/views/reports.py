@@ -22,9 +22,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from knox.auth import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from core.api.authentication import TokenAuthentication
 from core.models import NationalSociety, user_is_editor
 from practices.forms import add_service_errors
 from practices.models import Practice
