@@ -13,6 +13,7 @@ from drf_spectacular import openapi
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.utils import OpenApiResponse
+from rest_framework.fields import ListField
 from rest_framework.relations import ManyRelatedField
 from rest_framework.request import Request
 
@@ -83,18 +84,43 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("429")
         return codes
 
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        for parameter in (operation or {}).get("parameters", []):
+            schema = parameter["schema"]
+            without_nul(schema.get("items", schema))
+        return operation
+
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if direction != "request":
+            return schema
         relation = field.child_relation if isinstance(field, ManyRelatedField) else field
-        if direction == "request" and isinstance(relation, ListedChoicesMixin):
-            schema.get("items", schema)["enum"] = relation.listed_values()
-        return schema
+        if isinstance(relation, ListedChoicesMixin):
+            values = schema.get("items", schema)
+            listed = relation.listed_values()
+            if listed:  # an empty enum admits nothing; with no rows, any value is unknown
+                values["enum"] = listed
+                # Named by what is listed, not by the values, which another enum may share.
+                model = relation.get_queryset().model
+                values["x-spec-enum-id"] = f"listed-{model._meta.label_lower}"
+        if isinstance(field, ListField | ManyRelatedField) and not field.allow_empty:
+            schema.setdefault("minItems", 1)
+        return without_nul(schema)
 
     def _postprocess_serializer_schema(self, schema, serializer, direction):
         schema = super()._postprocess_serializer_schema(schema, serializer, direction)
         if direction == "request" and isinstance(serializer, KnownFieldsMixin):
             schema["additionalProperties"] = False  # refused with a 400, see KnownFieldsMixin
         return schema
+
+
+def without_nul(schema: dict) -> dict:
+    """A free text (no enum, format or pattern of its own) says that it holds no NUL character,
+    which core.edge refuses with a 400 in any parameter and any field of a body."""
+    if schema.get("type") == "string" and not schema.keys() & {"enum", "format", "pattern"}:
+        schema["pattern"] = "^[^\\u0000]*$"
+    return schema
 
 
 class TokenScheme(KnoxTokenScheme):
@@ -116,14 +142,16 @@ class CodeFilterExtension(DjangoFilterExtension):
             auto_schema, model, filterset_class, field_name, filter_field
         )
         if not isinstance(filter_field, filters.MultipleChoiceFilter):
+            # django-filter reads an empty value as no filter (as a search form sends it); a
+            # multiple choice checks each value, so there an empty one is refused.
+            for parameter in parameters:
+                parameter["allowEmptyValue"] = True
             return parameters
         choices = filter_field.extra.get("choices")
         if isinstance(filter_field, filters.ModelMultipleChoiceFilter):
             # Records by id (a submission's period): the ids there are.
-            item = {
-                "type": "integer",
-                "enum": list(filter_field.queryset.values_list("pk", flat=True).order_by("pk")),
-            }
+            ids = list(filter_field.queryset.values_list("pk", flat=True).order_by("pk"))
+            item = {"type": "integer", **({"enum": ids} if ids else {})}
         elif choices is not None:
             codes = [code for code, _label in (choices() if callable(choices) else choices)]
             item = {"type": "string", "enum": codes}

@@ -3,6 +3,8 @@ periods, permission and workflow lives in reports.services, whose field errors c
 naming the field."""
 
 from django.urls import reverse
+from django_filters import MultipleChoiceFilter
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api.serializers import (
@@ -14,9 +16,11 @@ from core.api.serializers import (
 from core.models import NationalSociety
 from practices.api.serializers import SocietyBriefSerializer
 from practices.models import Visibility
-from reports.compile import json_number
+from reports.compile import DATA_FILTERS, OVERVIEW_FILTERS, PracticeFilter, json_number
 from reports.models import (
     GROUPS,
+    TRANSLATED_FIELDS,
+    TRANSLATION_LANGUAGES,
     Indicator,
     Report,
     ReportingPeriod,
@@ -35,18 +39,43 @@ DOWNLOAD_FORMATS = {
 }
 
 
+def _filter_schema(name: str) -> dict:
+    """A report filter: a list of the practice filter's codes (its text, for a search)."""
+    practice_filter = PracticeFilter.base_filters[name]
+    choices = practice_filter.extra.get("choices")
+    if isinstance(practice_filter, MultipleChoiceFilter) and choices is not None:
+        codes = [code for code, _label in (choices() if callable(choices) else choices)]
+        return {"type": "array", "items": {"type": "string", "enum": codes}}
+    return {"type": "array", "items": {"type": "string", "pattern": "^[^\\u0000]*$"}, "maxItems": 1}
+
+
+# The request documents its filters through a field of its own, so that the service, not a
+# serializer, still reads them (and names a bad one `filters.<name>`). Inline, not a component:
+# the catalogue's vocabularies already have their named enums.
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": (
+            'Practice filters by code, e.g. {"region": ["europe"], "principle": ["P1"]}; '
+            'a data compilation takes "region" and "society".'
+        ),
+        "properties": {
+            name: _filter_schema(name) for name in dict.fromkeys([*OVERVIEW_FILTERS, *DATA_FILTERS])
+        },
+        "additionalProperties": False,
+    }
+)
+class ReportFiltersField(serializers.DictField):
+    pass
+
+
 class ReportRequestSerializer(KnownFieldsMixin, serializers.Serializer):
     """The body of POST /reports/. Documents the request; reports.services.clean_report_request
     checks it, so that the page and the API refuse the same requests with the same messages."""
 
     kind = serializers.ChoiceField(choices=ReportKind.choices)
-    filters = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,
-        help_text=(
-            'Practice filters by code, e.g. {"region": ["europe"], "principle": ["P1"]}; '
-            'a data compilation takes "region" and "society".'
-        ),
+    filters = ReportFiltersField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
     )
     period = serializers.CharField(
         required=False,
@@ -134,13 +163,39 @@ class ReportDetailSerializer(ReportSerializer):
 # --- Indicators and periods -------------------------------------------------------------------
 
 
+# A name has at most 200 characters (as reports.services says); definition and guidance are free.
+IndicatorTextsSerializer = type(
+    "IndicatorTextsSerializer",
+    (KnownFieldsMixin, serializers.Serializer),
+    {
+        field: serializers.CharField(
+            required=False, allow_blank=True, **({"max_length": 200} if field == "name" else {})
+        )
+        for field in TRANSLATED_FIELDS
+    },
+)
+
+
+IndicatorTranslationsSerializer = type(
+    "IndicatorTranslationsSerializer",
+    (KnownFieldsMixin, serializers.Serializer),
+    {language: IndicatorTextsSerializer(required=False) for language in TRANSLATION_LANGUAGES},
+)
+
+
+# Documented as its languages and texts; read as JSON and checked by the service.
+@extend_schema_field(IndicatorTranslationsSerializer)
+class IndicatorTranslationsField(serializers.JSONField):
+    pass
+
+
 class IndicatorSerializer(KnownFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:indicator-detail", lookup_field="code"
     )
     label = serializers.SerializerMethodField()
     # Checked by reports.services.save_indicator, as the editors' page is.
-    translations = serializers.JSONField(
+    translations = IndicatorTranslationsField(
         required=False,
         help_text=(
             'Name, definition and guidance in the other languages: {"fr": {"name": ..., '
@@ -247,22 +302,28 @@ class SubmissionStartSerializer(KnownFieldsMixin, serializers.Serializer):
     )
 
 
-class ValueSerializer(KnownFieldsMixin, serializers.Serializer):
-    """One indicator's value as the API writes it (documentation of PATCH; the view maps the
-    groups to reports.services' flat fields)."""
+def _number(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True, **kwargs)
 
-    total = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
-    sex = serializers.DictField(
-        child=serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True),
-        required=False,
-        help_text="female, male, other, unknown",
-    )
-    age = serializers.DictField(
-        child=serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True),
-        required=False,
-        help_text="children, adults, older-people",
-    )
-    source_note = serializers.CharField(required=False, allow_blank=True)
+
+def _groups_serializer(disaggregation) -> serializers.Serializer:
+    """A breakdown's groups by code, e.g. {"female": 3, "male": 4}."""
+    fields = {code: _number(required=False) for code, _column, _label in GROUPS[disaggregation]}
+    name = f"{str(disaggregation).title()}GroupsSerializer"
+    return type(name, (KnownFieldsMixin, serializers.Serializer), fields)(required=False)
+
+
+# One indicator's value as the API writes it (documentation of PATCH: the view maps the groups
+# to reports.services' flat fields, and checks them).
+ValueSerializer = type(
+    "ValueSerializer",
+    (KnownFieldsMixin, serializers.Serializer),
+    {
+        "total": _number(),
+        **{str(name): _groups_serializer(name) for name in GROUPS},
+        "source_note": serializers.CharField(required=False, allow_blank=True),
+    },
+)
 
 
 class SubmissionValuesSerializer(KnownFieldsMixin, serializers.Serializer):

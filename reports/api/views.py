@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -75,8 +75,15 @@ def _body(request) -> Mapping:
 class ReportFilter(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=ReportKind.choices)
     status = django_filters.MultipleChoiceFilter(choices=ReportStatus.choices)
-    published = django_filters.BooleanFilter(
-        method="filter_published", label=gettext_lazy("Published")
+    # true or false, nothing else: django-filter's BooleanFilter reads any other word as no
+    # filter, so `published=yes` would list every report.
+    published = extend_schema_field({"type": "string", "enum": ["true", "false"]})(
+        django_filters.TypedChoiceFilter(
+            choices=[("true", "true"), ("false", "false")],
+            coerce=lambda value: value == "true",
+            method="filter_published",
+            label=gettext_lazy("Published"),
+        )
     )
 
     class Meta:

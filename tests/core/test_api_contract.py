@@ -112,6 +112,13 @@ def test_an_hxl_value_other_than_0_or_1_is_a_400_naming_it(client):
     assert b"".join(export.streaming_content).startswith("\ufeffid,".encode())
 
 
+def test_a_published_filter_other_than_true_or_false_is_a_400_naming_it(client):
+    response = client.get(reverse("api:report-list"), {"published": "yes"})
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"published"}
+    assert client.get(reverse("api:report-list"), {"published": "false"}).status_code == 200
+
+
 # --- Paging ----------------------------------------------------------------------------------
 
 
@@ -373,6 +380,17 @@ def test_the_schema_refuses_unknown_request_fields_as_the_api_does(schema):
     for name in ("PracticeWriteRequest", "PatchedPracticeWriteRequest", "IndicatorRequest"):
         assert components[name]["additionalProperties"] is False
         assert "id" not in components[name]["properties"]
+
+
+def test_the_schema_says_that_free_text_holds_no_nul_character(schema):
+    nul_free = {"type": "string", "pattern": "^[^\\u0000]*$"}
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in schema["paths"]["/api/v1/practices/"]["get"]["parameters"]
+    }
+    assert parameters["q"] == nul_free
+    title = schema["components"]["schemas"]["PracticeWriteRequest"]["properties"]["title"]
+    assert title["pattern"] == nul_free["pattern"]
 
 
 def test_the_schema_lists_the_codes_each_filter_takes(schema):
