@@ -7,7 +7,6 @@ throttles, the serializer's fields, the filter's choices), so the schema cannot 
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _
 from django_filters import filters
 from drf_spectacular import openapi
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
@@ -19,22 +18,23 @@ from rest_framework.request import Request
 
 from core.api.serializers import ErrorSerializer, KnownFieldsMixin, ListedChoicesMixin
 
+# In English, as the rest of the schema (docstrings, help texts) is.
 ERROR_DESCRIPTIONS = {
-    "400": _(
+    "400": (
         "Invalid input: a field, parameter, header or cookie (a NUL character, for one), "
         "named in `errors`."
     ),
-    "401": _("No credentials where the operation needs them, or an unknown or expired token."),
-    "403": _("Not allowed to this account, or its session still needs the second factor."),
-    "404": _("Not found, or not visible to this account."),
-    "406": _("The format asked for (`?format=` or Accept) is not one this operation answers."),
-    "409": _(
+    "401": "No credentials where the operation needs them, or an unknown or expired token.",
+    "403": "Not allowed to this account, or its session still needs the second factor.",
+    "404": "Not found, or not visible to this account.",
+    "406": "The format asked for (`?format=` or Accept) is not one this operation answers.",
+    "409": (
         "Refused for the present state of the data (a step the object cannot take from its "
         "status, a closed period, a code already taken): nothing changed."
     ),
-    "413": _("The body is larger than the site accepts."),
-    "415": _("The body's Content-Type is not one this operation reads."),
-    "429": _("Too many requests: wait as long as the Retry-After header says."),
+    "413": "The body is larger than the site accepts.",
+    "415": "The body's Content-Type is not one this operation reads.",
+    "429": "Too many requests: wait as long as the Retry-After header says.",
 }
 
 
