@@ -373,6 +373,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Request bodies get their own components (no read-only fields, unknown fields refused).
     "COMPONENT_SPLIT_REQUEST": True,
+    # Operations are grouped by resource (practices, reports...), not under one "v1".
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
