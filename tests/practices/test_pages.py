@@ -84,7 +84,8 @@ def form_data(**overrides):
 
 def result_titles(response) -> list[str]:
     return re.findall(
-        r'class="result-title"><a href="[^"]+"><bdi>([^<]+)</bdi></a>', response.content.decode()
+        r'class="result-title"><a href="[^"]+"><bdi[^>]*>([^<]+)</bdi></a>',
+        response.content.decode(),
     )
 
 

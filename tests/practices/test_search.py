@@ -188,7 +188,7 @@ def ranked_set(alice, edith, society_a):
 
 def catalogue_titles(response) -> list[str]:
     return re.findall(
-        r'class="result-title"><a href="[^"]+"><bdi>([^<]+)</bdi>', response.content.decode()
+        r'class="result-title"><a href="[^"]+"><bdi[^>]*>([^<]+)</bdi>', response.content.decode()
     )
 
 
