@@ -8,7 +8,8 @@ Latin letter, `normalize()` back to NFC, `replace()` for the letters Unicode doe
 a regular expression that drops the Arabic harakat. Python does the same steps on the query,
 from the same patterns and table below, so the two sides cannot disagree. The migration that
 builds the vector records the SQL with its literals: a change here is a model change, and its
-migration rebuilds the vectors.
+migration rebuilds the vectors. (`normalize()` needs a UTF-8 database, which the embedded server
+and the compose file's PostgreSQL both create.)
 
 Only Latin letters lose their marks. Arabic letters stay as they are (a hamza belongs to its
 letter, and NFC puts it back where NFD took it apart); only the short-vowel marks (harakat)
