@@ -42,6 +42,18 @@ class ListedPrimaryKeyRelatedField(ListedChoicesMixin, serializers.PrimaryKeyRel
 # A write body holds only the fields its serializer writes: a misspelt or read-only field is
 # refused with a 400 naming it, where DRF would silently drop it and answer as if the client's
 # change had been made. (A comment, not a docstring: the schema would show it on every body.)
+class ListedCodeField(ListedChoicesMixin, serializers.CharField):
+    """A code (a country's ISO3) that a service checks against its table; the schema lists the
+    table's codes."""
+
+    def __init__(self, *, queryset, slug_field, **kwargs):
+        self.queryset, self.slug_field = queryset, slug_field
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        return self.queryset.all()
+
+
 class KnownFieldsMixin:
     unknown_field_message = _("Unknown field.")
     read_only_field_message = _("This field is read-only.")

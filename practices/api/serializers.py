@@ -3,8 +3,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
-from core.api.serializers import KnownFieldsMixin, ListedSlugRelatedField
-from core.models import NationalSociety, User
+from core.api.serializers import KnownFieldsMixin, ListedCodeField, ListedSlugRelatedField
+from core.models import Country, NationalSociety, User
 from core.taxonomy import Kind
 from practices import permissions
 from practices.models import (
@@ -191,12 +191,9 @@ class ContactField(serializers.PrimaryKeyRelatedField):
     }
 
 
-def code_list(vocabulary: str | None = None, **kwargs) -> serializers.ListField:
+def code_list(vocabulary: str, **kwargs) -> serializers.ListField:
     """A list of taxonomy codes; unknown ones are refused with the other field errors."""
-    if vocabulary is None:
-        child = serializers.CharField(max_length=40)
-    else:
-        child = serializers.ChoiceField(choices=sorted(VOCABULARIES[vocabulary]))
+    child = serializers.ChoiceField(choices=sorted(VOCABULARIES[vocabulary]))
     return serializers.ListField(child=child, **kwargs)
 
 
@@ -220,7 +217,11 @@ class PracticeWriteSerializer(KnownFieldsMixin, serializers.Serializer):
     replication = serializers.CharField(required=False, allow_blank=True)
     partners = serializers.CharField(required=False, allow_blank=True)
     links = serializers.ListField(child=serializers.URLField(max_length=500), required=False)
-    countries = code_list(allow_empty=False)  # checked against the countries table by the service
+    # Checked against the countries table by the service.
+    countries = serializers.ListField(
+        child=ListedCodeField(queryset=Country.objects.all(), slug_field="iso3", max_length=3),
+        allow_empty=False,
+    )
     steps = code_list("steps", allow_empty=False)
     dimensions = code_list("dimensions", allow_empty=False)
     support_types = code_list("support_types", allow_empty=False)
