@@ -12,7 +12,7 @@ from drf_spectacular import openapi
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework.fields import ListField
+from rest_framework.fields import ListField, SlugField
 from rest_framework.relations import ManyRelatedField
 from rest_framework.request import Request
 
@@ -104,8 +104,14 @@ class AutoSchema(openapi.AutoSchema):
                 # Named by what is listed, not by the values, which another enum may share.
                 model = relation.get_queryset().model
                 values["x-spec-enum-id"] = f"listed-{model._meta.label_lower}"
+            if relation.at_least_one and isinstance(field, ManyRelatedField):
+                schema.setdefault("minItems", 1)
         if isinstance(field, ListField | ManyRelatedField) and not field.allow_empty:
             schema.setdefault("minItems", 1)
+        if isinstance(field, SlugField) and "pattern" not in schema:
+            # Django's slug validator is written with \A and \Z, which drf-spectacular cannot
+            # carry into the schema's (JavaScript) pattern.
+            schema["pattern"] = "^[-a-zA-Z0-9_]+$"
         return without_nul(schema)
 
     def _postprocess_serializer_schema(self, schema, serializer, direction):

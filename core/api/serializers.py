@@ -24,7 +24,12 @@ class ErrorSerializer(serializers.Serializer):
 class ListedChoicesMixin:
     """A reference whose possible values the API schema lists (core.api.schema), so that a
     client knows them before it sends one. For small reference tables (societies, periods,
-    indicators) only: never for people."""
+    indicators) only: never for people. With many=True, `at_least_one` says in the schema that
+    the list may not be empty, where a service refuses it (together with its other errors)."""
+
+    def __init__(self, *args, at_least_one=False, **kwargs):
+        self.at_least_one = at_least_one
+        super().__init__(*args, **kwargs)
 
     def listed_values(self) -> list:
         field = getattr(self, "slug_field", "pk")

@@ -103,6 +103,7 @@ class PracticeViewSet(
         return facets
 
     def list(self, request, *args, **kwargs):
+        self.paginator.check_parameters(request)  # the export reads all rows, but says so too
         hxl = request.query_params.get("hxl", "0")
         if hxl not in ("0", "1"):
             raise ValidationError({"hxl": [_("Give 1 for a row of HXL hashtags, or 0.")]})

@@ -3,7 +3,7 @@ periods, permission and workflow lives in reports.services, whose field errors c
 naming the field."""
 
 from django.urls import reverse
-from django_filters import MultipleChoiceFilter
+from django_filters import BaseInFilter, MultipleChoiceFilter
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -46,50 +46,71 @@ def _filter_schema(name: str) -> dict:
     if isinstance(practice_filter, MultipleChoiceFilter) and choices is not None:
         codes = [code for code, _label in (choices() if callable(choices) else choices)]
         return {"type": "array", "items": {"type": "string", "enum": codes}}
-    return {"type": "array", "items": {"type": "string", "pattern": "^[^\\u0000]*$"}, "maxItems": 1}
+    text = {"type": "array", "items": {"type": "string", "pattern": "^[^\\u0000]*$"}}
+    # Society slugs, several; a search or a date, one.
+    return text if isinstance(practice_filter, BaseInFilter) else {**text, "maxItems": 1}
 
 
-# The request documents its filters through a field of its own, so that the service, not a
-# serializer, still reads them (and names a bad one `filters.<name>`). Inline, not a component:
-# the catalogue's vocabularies already have their named enums.
-@extend_schema_field(
-    {
+def report_filters(names: list[str], description: str) -> serializers.DictField:
+    """A request's filters. The service, not a serializer, reads them (and names a bad one
+    `filters.<name>`); this field only documents them, inline rather than as a component, as
+    the catalogue's vocabularies already have their named enums."""
+    schema = {
         "type": "object",
-        "description": (
-            'Practice filters by code, e.g. {"region": ["europe"], "principle": ["P1"]}; '
-            'a data compilation takes "region" and "society".'
-        ),
-        "properties": {
-            name: _filter_schema(name) for name in dict.fromkeys([*OVERVIEW_FILTERS, *DATA_FILTERS])
-        },
+        "description": description,
+        "properties": {name: _filter_schema(name) for name in names},
         "additionalProperties": False,
     }
-)
-class ReportFiltersField(serializers.DictField):
-    pass
-
-
-class ReportRequestSerializer(KnownFieldsMixin, serializers.Serializer):
-    """The body of POST /reports/. Documents the request; reports.services.clean_report_request
-    checks it, so that the page and the API refuse the same requests with the same messages."""
-
-    kind = serializers.ChoiceField(choices=ReportKind.choices)
-    filters = ReportFiltersField(
-        child=serializers.ListField(child=serializers.CharField()), required=False
+    field_class = extend_schema_field(schema)(
+        type("ReportFiltersField", (serializers.DictField,), {})
     )
-    period = serializers.CharField(
-        required=False,
-        allow_null=True,
-        help_text="Id or label of the reporting period; data compilations only.",
-    )
-    audience = serializers.ChoiceField(
+    return field_class(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+def _audience():
+    return serializers.ChoiceField(
         choices=Visibility.choices,
         default=Visibility.PUBLIC,
         help_text="Only practices this audience may see are counted.",
     )
-    threshold = serializers.IntegerField(
+
+
+def _threshold():
+    return serializers.IntegerField(
         min_value=1, max_value=1000, default=3, help_text="Fewer practices than this is a gap."
     )
+
+
+class ReportRequestSerializer(KnownFieldsMixin, serializers.Serializer):
+    """The fields of POST /reports/, for refusing the others; reports.services.
+    clean_report_request checks them, so that the page and the API refuse the same requests
+    with the same messages. The schema shows each kind's request apart (below)."""
+
+    kind = serializers.ChoiceField(choices=ReportKind.choices)
+    filters = report_filters([*OVERVIEW_FILTERS, *DATA_FILTERS], "")
+    period = serializers.CharField(required=False, allow_null=True)
+    audience = _audience()
+    threshold = _threshold()
+
+
+class PracticesOverviewRequestSerializer(KnownFieldsMixin, serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[ReportKind.PRACTICES_OVERVIEW.value])
+    filters = report_filters(
+        OVERVIEW_FILTERS, 'The catalogue\'s filters by code, e.g. {"region": ["europe"]}.'
+    )
+    audience = _audience()
+    threshold = _threshold()
+
+
+class DataCompilationRequestSerializer(KnownFieldsMixin, serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[ReportKind.DATA_COMPILATION.value])
+    filters = report_filters(DATA_FILTERS, "Regions and societies, by code and slug.")
+    period = ListedPrimaryKeyRelatedField(
+        queryset=ReportingPeriod.objects.all(),
+        help_text="The reporting period's id (its label is also understood).",
+    )
+    audience = _audience()
+    threshold = _threshold()
 
 
 class ReportRequestedSerializer(serializers.Serializer):
@@ -232,6 +253,7 @@ class PeriodSerializer(KnownFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:period-detail")
     indicators = ListedSlugRelatedField(
         many=True,
+        at_least_one=True,
         slug_field="code",
         queryset=Indicator.objects.all(),
         help_text="Codes of the indicators societies report for this period.",

@@ -12,7 +12,12 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -27,8 +32,10 @@ from reports import services
 from reports.api.serializers import (
     CSVImportErrorSerializer,
     CSVUploadSerializer,
+    DataCompilationRequestSerializer,
     IndicatorSerializer,
     PeriodSerializer,
+    PracticesOverviewRequestSerializer,
     ReportDetailSerializer,
     ReportRequestedSerializer,
     ReportRequestSerializer,
@@ -117,7 +124,14 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return ReportSerializer if self.action == "list" else ReportDetailSerializer
 
     @extend_schema(
-        request=ReportRequestSerializer,
+        request=PolymorphicProxySerializer(
+            component_name="ReportRequest",
+            serializers={
+                ReportKind.PRACTICES_OVERVIEW.value: PracticesOverviewRequestSerializer,
+                ReportKind.DATA_COMPILATION.value: DataCompilationRequestSerializer,
+            },
+            resource_type_field_name="kind",
+        ),
         responses={
             202: OpenApiResponse(
                 ReportRequestedSerializer, description="New, or reused and still compiling."
