@@ -372,6 +372,7 @@ class CSVProblemSerializer(serializers.Serializer):
 
 
 class CSVImportErrorSerializer(ErrorSerializer):
-    """A file that was not imported: nothing changed; `problems` lists each one."""
+    """A file that was not imported: nothing changed; where the file was read, `problems` lists
+    each problem in it (a request without a file has `errors` only)."""
 
-    problems = CSVProblemSerializer(many=True)
+    problems = CSVProblemSerializer(many=True, required=False)

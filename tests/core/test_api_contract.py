@@ -418,6 +418,8 @@ def test_the_schema_documents_the_imports_problems(schema, client, alice, edith)
     assert {"detail", "errors", "problems"} <= set(problems["properties"])
     problem = schema["components"]["schemas"]["CSVProblem"]
     assert set(problem["properties"]) == {"row", "column", "reason"}
+    # A request without a file is refused before any file is read: no problems to list.
+    assert problems["required"] == ["detail"]
 
 
 # --- The documentation page ----------------------------------------------------------------
