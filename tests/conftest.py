@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connections
 from django.test import RequestFactory
+from django.utils import translation
 
 from config.celery import app as celery_app
 from core.models import Membership, NationalSociety
@@ -37,11 +38,15 @@ def service_unavailable(reason: str):
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_eager_tasks():
     """Rate-limit counters and used TOTP codes live in the cache: every test starts clean.
-    Tasks run in-process unless a test asks for the real worker (see tests/core/test_celery)."""
+    Tasks run in-process unless a test asks for the real worker (see tests/core/test_celery).
+    A request in another language leaves that language active in the thread, where a service
+    called next would answer in it: every test starts in the site's default language."""
     cache.clear()
     celery_app.conf.task_always_eager = True
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
