@@ -30,7 +30,7 @@ class SocietyBriefSerializer(serializers.ModelSerializer):
 class PracticeListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:practice-detail")
     society = SocietyBriefSerializer(read_only=True)
-    region = serializers.CharField(source="region_id", read_only=True)
+    region = serializers.CharField(source="region_id", read_only=True, allow_null=True)
 
     class Meta:
         model = Practice

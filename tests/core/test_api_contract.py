@@ -375,6 +375,12 @@ def test_the_schema_documents_practice_writes_as_answering_the_practice_in_json(
                 assert "text/csv" not in response.get("content", {}), (method, path)
 
 
+def test_the_schema_allows_a_practice_without_a_region(schema):
+    # The IFRC Secretariat's practices belong to no region: their `region` is null.
+    for name in ("PracticeList", "PracticeDetail"):
+        assert schema["components"]["schemas"][name]["properties"]["region"]["nullable"] is True
+
+
 def test_the_schema_refuses_unknown_request_fields_as_the_api_does(schema):
     components = schema["components"]["schemas"]
     for name in ("PracticeWriteRequest", "PatchedPracticeWriteRequest", "IndicatorRequest"):
