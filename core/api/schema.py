@@ -6,12 +6,13 @@ throttles, the serializer's fields, the filter's choices), so the schema cannot 
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import DatabaseError
 from django.http import HttpRequest
 from django_filters import filters
 from drf_spectacular import openapi
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
 from rest_framework.fields import ListField, SlugField
 from rest_framework.relations import ManyRelatedField
 from rest_framework.request import Request
@@ -91,6 +92,14 @@ class AutoSchema(openapi.AutoSchema):
             without_nul(schema.get("items", schema))
         return operation
 
+    def _get_request_body(self, direction="request"):
+        body = super()._get_request_body(direction)
+        if body is not None and isinstance(
+            self.get_request_serializer(), PolymorphicProxySerializer
+        ):
+            body["required"] = True  # each kind's body needs at least its kind
+        return body
+
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
         if direction != "request":
@@ -98,7 +107,7 @@ class AutoSchema(openapi.AutoSchema):
         relation = field.child_relation if isinstance(field, ManyRelatedField) else field
         if isinstance(relation, ListedChoicesMixin):
             values = schema.get("items", schema)
-            listed = relation.listed_values()
+            listed = before_migrations_empty(relation.listed_values)
             if listed:  # an empty enum admits nothing; with no rows, any value is unknown
                 values["enum"] = listed
                 # Named by what is listed, not by the values, which another enum may share.
@@ -119,6 +128,15 @@ class AutoSchema(openapi.AutoSchema):
         if direction == "request" and isinstance(serializer, KnownFieldsMixin):
             schema["additionalProperties"] = False  # refused with a 400, see KnownFieldsMixin
         return schema
+
+
+def before_migrations_empty(read):
+    """What `read` lists from the database, or nothing before the tables exist: `check
+    --deploy` builds the schema, and a new deployment runs it before its first migration."""
+    try:
+        return read()
+    except DatabaseError:
+        return []
 
 
 def without_nul(schema: dict) -> dict:
@@ -156,10 +174,14 @@ class CodeFilterExtension(DjangoFilterExtension):
         choices = filter_field.extra.get("choices")
         if isinstance(filter_field, filters.ModelMultipleChoiceFilter):
             # Records by id (a submission's period): the ids there are.
-            ids = list(filter_field.queryset.values_list("pk", flat=True).order_by("pk"))
+            ids = before_migrations_empty(
+                lambda: list(filter_field.queryset.values_list("pk", flat=True).order_by("pk"))
+            )
             item = {"type": "integer", **({"enum": ids} if ids else {})}
         elif choices is not None:
-            codes = [code for code, _label in (choices() if callable(choices) else choices)]
+            codes = before_migrations_empty(
+                lambda: [code for code, _label in (choices() if callable(choices) else choices)]
+            )
             item = {"type": "string", "enum": codes}
         else:
             return parameters

@@ -375,6 +375,15 @@ def test_the_schema_documents_practice_writes_as_answering_the_practice_in_json(
                 assert "text/csv" not in response.get("content", {}), (method, path)
 
 
+def test_the_schema_shows_each_kind_of_report_request_and_needs_a_body(schema):
+    body = schema["paths"]["/api/v1/reports/"]["post"]["requestBody"]
+    assert body["required"] is True
+    request = schema["components"]["schemas"]["ReportRequestRequest"]
+    assert request["discriminator"]["propertyName"] == "kind"
+    compilation = schema["components"]["schemas"]["DataCompilationRequestRequest"]
+    assert "period" in compilation["required"]
+
+
 def test_the_schema_allows_a_practice_without_a_region(schema):
     # The IFRC Secretariat's practices belong to no region: their `region` is null.
     for name in ("PracticeList", "PracticeDetail"):
