@@ -11,7 +11,9 @@ from core.models import Membership, User
 
 def send(*, user: User, template: str, context: dict) -> int:
     with translation.override(user.language):
-        subject = render_to_string(f"core/email/{template}_subject.txt", context).strip()
+        # One line: a title typed with a line break would otherwise be a header injection,
+        # which Django refuses with BadHeaderError.
+        subject = " ".join(render_to_string(f"core/email/{template}_subject.txt", context).split())
         body = render_to_string(f"core/email/{template}_body.txt", context)
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
