@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.models import NationalSociety, user_is_editor
+from core.permissions import require_editor
 from reports import permissions, services
 from reports.compile import completeness_table
 from reports.forms.data import (
@@ -48,11 +49,6 @@ from reports.models import (
 )
 
 REVIEW_PAGE_SIZE = 50
-
-
-def _require_editor(user, message: str) -> None:
-    if not user_is_editor(user):
-        raise PermissionDenied(message)
 
 
 def _period_state(period: ReportingPeriod) -> str:
@@ -78,7 +74,7 @@ def indicator_guide(request):
 
 @login_required
 def indicator_edit(request, pk=None):
-    _require_editor(request.user, _("Only IFRC editors define indicators."))
+    require_editor(request.user, _("Only IFRC editors define indicators."))
     indicator = get_object_or_404(Indicator, pk=pk) if pk else None
     if request.method == "POST":
         form = IndicatorForm(request.POST, indicator=indicator)
@@ -148,7 +144,7 @@ def period_detail(request, pk):
 
 @login_required
 def period_edit(request, pk=None):
-    _require_editor(request.user, _("Only IFRC editors define reporting periods."))
+    require_editor(request.user, _("Only IFRC editors define reporting periods."))
     period = get_object_or_404(ReportingPeriod, pk=pk) if pk else None
     if request.method == "POST":
         form = PeriodForm(request.POST, period=period)
@@ -446,7 +442,7 @@ def completeness(request, pk):
 @login_required
 def review_queue(request):
     user = request.user
-    _require_editor(user, _("The review queue of data submissions is for IFRC editors."))
+    require_editor(user, _("The review queue of data submissions is for IFRC editors."))
     submissions = (
         Submission.objects.visible_to(user)
         .filter(status=SubmissionStatus.SUBMITTED)

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -73,7 +74,7 @@ def test_only_editors_open_calls(client, alice):
     assert client.get(CREATE).status_code == 403
     assert client.post(CREATE, call_data()).status_code == 403
     assert not CallForPractices.objects.exists()
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.create_call(actor=alice, title="Mine", deadline=in_days(3), filters={})
 
 
