@@ -10,9 +10,8 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, DateTimeField, F, Q, When
 from django.db.models.expressions import RawSQL
-from django.http import FileResponse, Http404, QueryDict
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
@@ -23,156 +22,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from pghistory.models import Events
 
-from core import taxonomy
 from core.models import NationalSociety, User, user_is_editor
-from practices import permissions, services
+from practices import permissions, presenters, services
 from practices.filters import PracticeFilter
 from practices.forms import PracticeForm, ReviewQueueForm, add_service_errors
 from practices.models import SECTIONS, Practice, Status
-from practices.rendering import term_label
 from practices.search import facet_counts, with_snippets
 
 PAGE_SIZE = 20
 LIST_PAGE_SIZE = 50
 SIMILAR_COUNT = 4
-# Countries are many: the most frequent are listed, the rest fold away.
-COUNTRIES_SHOWN = 10
-
-FACET_TITLES = {
-    "region": gettext_lazy("Region"),
-    "principle": gettext_lazy("Principle"),
-    "step": gettext_lazy("Step of the trail"),
-    "support_type": gettext_lazy("Type of support"),
-    "dimension": gettext_lazy("Dimension of resilience"),
-    "country": gettext_lazy("Country"),
-    "kind": gettext_lazy("Kind"),
-    "language": gettext_lazy("Language"),
-    "rubric": gettext_lazy("Quality"),
-}
-# Filters shown as removable chips, beyond the facets.
-CHIP_TITLES = {
-    **FACET_TITLES,
-    "society": gettext_lazy("National Society"),
-    "status": gettext_lazy("Status"),
-    "published_after": gettext_lazy("Published on or after"),
-    "published_before": gettext_lazy("Published on or before"),
-}
-
-
-# --- Catalogue ------------------------------------------------------------------------------
-
-
-def _toggled(params: QueryDict, name: str, value: str) -> str:
-    """The query string with `value` of `name` added, or removed when it is there; other
-    filters are kept and paging starts again."""
-    query = params.copy()
-    query.pop("page", None)
-    values = query.getlist(name)
-    if value in values:
-        values.remove(value)
-    else:
-        values.append(value)
-    query.setlist(name, values)
-    return "?" + query.urlencode()
-
-
-def _facet_groups(facets: dict, params: QueryDict) -> list[dict]:
-    groups = []
-    for name, title in FACET_TITLES.items():
-        chosen = params.getlist(name)
-        values = []
-        for item in facets.get(name, []):
-            selected = item["value"] in chosen
-            if not item["count"] and not selected:
-                continue
-            label = term_label(name, item["value"]) if name == "principle" else item["label"]
-            values.append(
-                {
-                    "value": item["value"],
-                    "label": label,
-                    "count": item["count"],
-                    "selected": selected,
-                    "url": _toggled(params, name, item["value"]),
-                }
-            )
-        if values:
-            shown = COUNTRIES_SHOWN if name == "country" else len(values)
-            groups.append(
-                {"name": name, "title": title, "values": values[:shown], "more": values[shown:]}
-            )
-    return groups
-
-
-def _chips(params: QueryDict) -> list[dict]:
-    society_slugs = [
-        slug for value in params.getlist("society") for slug in value.split(",") if slug
-    ]
-    society_names = (
-        NationalSociety.objects.filter(slug__in=society_slugs).labels_by_slug()
-        if society_slugs
-        else {}
-    )
-    chips = []
-    for name, title in CHIP_TITLES.items():
-        for value in params.getlist(name):
-            if not value:
-                continue
-            if name == "society":
-                label = ", ".join(society_names.get(slug, slug) for slug in value.split(","))
-            elif name == "status":
-                label = Status(value).label if value in Status.values else value
-            else:
-                label = term_label(name, value)
-            chips.append({"title": title, "label": label, "url": _toggled(params, name, value)})
-    return chips
-
-
-def _feeds(params: QueryDict) -> list[tuple[str, str]]:
-    feeds = [(_("New practices"), reverse("practices:feed"))]
-    regions, principles = params.getlist("region"), params.getlist("principle")
-    # Only known codes get a feed link: anything else is a filter error on this page.
-    regions = [code for code in regions if code in dict(taxonomy.REGIONS)]
-    principles = [code for code, *_rest in taxonomy.PRINCIPLES if code in principles]
-    if len(regions) == 1:
-        feeds.append(
-            (
-                _("New practices in %(region)s") % {"region": term_label("region", regions[0])},
-                reverse("practices:feed_region", args=[regions[0]]),
-            )
-        )
-    if len(principles) == 1:
-        feeds.append(
-            (
-                _("New practices for %(principle)s") % {"principle": principles[0]},
-                reverse("practices:feed_principle", args=[principles[0]]),
-            )
-        )
-    return feeds
-
-
-def _csv_url(params: QueryDict) -> str:
-    query = params.copy()
-    query.pop("page", None)
-    query["format"] = "csv"
-    if "status" not in query:
-        query["status"] = Status.PUBLISHED  # the same rows as the page shows
-    return reverse("api:practice-list") + "?" + query.urlencode()
-
-
-def _ordering_options(current: str, searching: bool) -> list[tuple[str, str, bool]]:
-    """(value, label, selected) of the catalogue's "Order by" menu.
-
-    The default is sent as an empty value, not as "newest": the menu goes with every search
-    from the box, and a query typed on a page that listed the newest first must still come
-    back by relevance. So the empty option reads "Relevance" under a query and "Newest"
-    otherwise (the order the page shows either way)."""
-    if current in ("relevance", "") or (current == "-published_at" and not searching):
-        current = ""
-    options = [("", _("Relevance") if searching else _("Newest"))]
-    if searching:
-        options.append(("-published_at", _("Newest")))
-    options.append(("title", _("Title")))
-    return [(value, label, value == current) for value, label in options]
 
 
 def catalogue(request):
@@ -186,9 +45,9 @@ def catalogue(request):
     context = {
         "filter_form": practice_filter.form,
         "params": params,
-        "chips": _chips(params),
-        "csv_url": _csv_url(params),
-        "feeds": _feeds(params),
+        "chips": presenters.chips(params),
+        "csv_url": presenters.csv_url(params),
+        "feeds": presenters.feeds(params),
         "hidden_filters": [
             (name, value)
             for name in params
@@ -202,12 +61,16 @@ def catalogue(request):
             page=None,
             facet_groups=[],
             query=query,
-            ordering_options=_ordering_options(params.get("ordering", ""), bool(query.strip())),
+            ordering_options=presenters.ordering_options(
+                params.get("ordering", ""), bool(query.strip())
+            ),
         )
         return render(request, "practices/practice_catalogue.html", context, status=400)
 
     query = practice_filter.form.cleaned_data.get("q", "").strip()
-    context["ordering_options"] = _ordering_options(params.get("ordering", ""), bool(query))
+    context["ordering_options"] = presenters.ordering_options(
+        params.get("ordering", ""), bool(query)
+    )
     results = practice_filter.qs
     total, facets = facet_counts(results)
     paginator = Paginator(results, PAGE_SIZE)
@@ -221,7 +84,7 @@ def catalogue(request):
         page=page,
         total=total,
         query=query,
-        facet_groups=_facet_groups(facets, params),
+        facet_groups=presenters.facet_groups(facets, params),
         page_query=page_query.urlencode(),
     )
     return render(request, "practices/practice_catalogue.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import data, reports
+from reports.views import data, downloads, reports
 
 app_name = "reports"
 urlpatterns = [
@@ -9,7 +9,7 @@ urlpatterns = [
     path("new/", reports.report_request, name="request"),
     path("<int:pk>/", reports.report_detail, name="detail"),
     path("<int:pk>/print/", reports.report_print, name="print"),
-    path("<int:pk>/download.<str:fmt>", reports.report_download, name="download"),
+    path("<int:pk>/download.<str:fmt>", downloads.report_download, name="download"),
     path("<int:pk>/publish/", reports.report_publish, name="publish"),
     path("calls/new/", reports.call_create, name="call_create"),
     path("calls/<int:pk>/", reports.call_detail, name="call"),
