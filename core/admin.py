@@ -1,8 +1,14 @@
+"""The admin writes through core.services, as the site does: permission, validation and the
+emails are the same whoever makes the change. What has no service (reference vocabularies and
+countries, which load_reference_data rewrites) is read-only here."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core import services
+from core.admin_actions import apply_to_each
 from core.models import (
     Country,
     Dimension,
@@ -17,11 +23,21 @@ from core.models import (
 
 
 class MembershipInline(admin.TabularInline):
+    """The person's memberships, for reading: they change in the membership admin's actions,
+    which go through the services."""
+
     model = Membership
     fk_name = "user"
     extra = 0
-    autocomplete_fields = ["society"]
-    readonly_fields = ["requested_at", "decided_at", "decided_by"]
+    fields = ["society", "role", "status", "requested_at", "decided_at", "decided_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
@@ -45,44 +61,130 @@ class NationalSocietyAdmin(admin.ModelAdmin):
     list_filter = ["region", "kind"]
     search_fields = ["name", "country__iso3"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = list(services.SOCIETY_FIELDS)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # memberships, practices and submissions hang on a society
+
+    def save_model(self, request, obj, form, change):
+        # The form has validated the model's rules already; the service checks them again for
+        # every other caller, and the permission.
+        names = form.changed_data if change else form.cleaned_data
+        data = {field: form.cleaned_data[field] for field in names}
+        if change:
+            saved = services.update_society(society=obj, actor=request.user, data=data)
+        else:
+            saved = services.create_society(actor=request.user, data=data)
+        obj.pk = saved.pk
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    """Requests are decided, roles changed and people removed by the actions below (the
+    services'); people join by requesting on the site or through the add_member command."""
+
     list_display = ["user", "society", "role", "status", "requested_at", "decided_by"]
     list_filter = ["status", "role", "society__region"]
+    list_select_related = ["user", "society"]
     search_fields = ["user__email", "society__name"]
-    autocomplete_fields = ["user", "society"]
-    readonly_fields = ["requested_at", "decided_at", "decided_by"]
-    actions = ["approve", "reject"]
+    fields = ["user", "society", "role", "status", "requested_at", "decided_at", "decided_by"]
+    readonly_fields = fields
+    actions = ["approve", "reject", "make_focal_point", "make_member", "remove"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Removing goes through the action (remove_membership), never the generic delete.
+        return False
 
     @admin.action(description=_("Approve the selected requests"))
     def approve(self, request, queryset):
-        for membership in queryset.pending():
-            services.decide_membership(membership=membership, actor=request.user, approve=True)
+        self._decide(request, queryset, approve=True)
 
     @admin.action(description=_("Reject the selected requests"))
     def reject(self, request, queryset):
-        for membership in queryset.pending():
-            services.decide_membership(membership=membership, actor=request.user, approve=False)
+        self._decide(request, queryset, approve=False)
+
+    def _decide(self, request, queryset, *, approve):
+        apply_to_each(
+            self,
+            request,
+            queryset.pending().select_related("user", "society"),
+            lambda membership: services.decide_membership(
+                membership=membership, actor=request.user, approve=approve
+            ),
+            lambda count: (
+                ngettext("%(count)d request decided.", "%(count)d requests decided.", count)
+                % {"count": count}
+            ),
+        )
+
+    @admin.action(description=_("Make the selected people focal points"))
+    def make_focal_point(self, request, queryset):
+        self._set_role(request, queryset, Membership.Role.FOCAL_POINT)
+
+    @admin.action(description=_("Make the selected people members"))
+    def make_member(self, request, queryset):
+        self._set_role(request, queryset, Membership.Role.MEMBER)
+
+    def _set_role(self, request, queryset, role):
+        apply_to_each(
+            self,
+            request,
+            queryset.select_related("user", "society"),
+            lambda membership: services.set_membership_role(
+                membership=membership, actor=request.user, role=role
+            ),
+            lambda count: (
+                ngettext("%(count)d membership changed.", "%(count)d memberships changed.", count)
+                % {"count": count}
+            ),
+        )
+
+    @admin.action(description=_("Remove the selected people from their societies"))
+    def remove(self, request, queryset):
+        apply_to_each(
+            self,
+            request,
+            queryset.select_related("user", "society"),
+            lambda membership: services.remove_membership(
+                membership=membership, actor=request.user
+            ),
+            lambda count: (
+                ngettext("%(count)d membership removed.", "%(count)d memberships removed.", count)
+                % {"count": count}
+            ),
+        )
+
+
+class ReferenceDataAdmin(admin.ModelAdmin):
+    """Read-only: countries and vocabularies come from core/data and core/taxonomy.py, so their
+    codes stay stable, and load_reference_data would overwrite an edit made here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(ReferenceDataAdmin):
     list_display = ["iso3", "name", "region"]
     list_filter = ["region"]
     search_fields = ["iso3"]
 
 
 @admin.register(Region, Step, Dimension, SupportType)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(ReferenceDataAdmin):
     list_display = ["code", "name", "position"]
-
-    def has_add_permission(self, request):
-        return False  # vocabularies come from core/taxonomy.py, so their codes stay stable
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Principle)

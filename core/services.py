@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
@@ -91,6 +92,29 @@ def decide_membership(*, membership: Membership, actor: User, approve: bool) -> 
 
     transaction.on_commit(lambda: notify_membership_decided.delay(membership.pk))
     return membership
+
+
+@transaction.atomic
+def set_membership_role(*, membership: Membership, actor: User, role: str) -> Membership:
+    """Make a member a focal point of their society, or a focal point a member again; those who
+    decide the society's requests (its focal points, editors) may."""
+    if not permissions.can_decide_membership(actor, membership):
+        raise PermissionDenied(_("You cannot change the memberships of this society."))
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": [_("Choose a role from the list.")]})
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def remove_membership(*, membership: Membership, actor: User) -> None:
+    """Take a person out of a society (their practices stay the society's); those who decide
+    the society's requests may."""
+    if not permissions.can_decide_membership(actor, membership):
+        raise PermissionDenied(_("You cannot change the memberships of this society."))
+    Membership.objects.filter(pk=membership.pk).delete()
 
 
 @dataclass
@@ -195,6 +219,48 @@ def update_profile(*, user: User, full_name: str, language: str) -> User:
     user.language = language
     user.save(update_fields=["full_name", "language"])
     return user
+
+
+# The fields of a society that the admin edits; the rest (ids, relations to it) are not its own.
+SOCIETY_FIELDS = (
+    "name",
+    "names",
+    "slug",
+    "kind",
+    "country",
+    "region",
+    "website",
+    "email_domains",
+)
+
+
+def _save_society(society: NationalSociety, actor: User, data: dict[str, Any]) -> NationalSociety:
+    permissions.require_editor(actor, _("Only IFRC editors add or edit National Societies."))
+    unknown = set(data) - set(SOCIETY_FIELDS)
+    if unknown:
+        raise ValidationError({field: [_("This field cannot be set.")] for field in unknown})
+    for field, value in data.items():
+        setattr(society, field, value)
+    society.full_clean()
+    society.save()
+    return society
+
+
+@transaction.atomic
+def create_society(*, actor: User, data: dict[str, Any]) -> NationalSociety:
+    """A National Society (or the Secretariat) the reference data does not have yet; editors
+    only. `data` holds SOCIETY_FIELDS; the model's rules (one per country, a region) apply."""
+    return _save_society(NationalSociety(), actor, data)
+
+
+@transaction.atomic
+def update_society(
+    *, society: NationalSociety, actor: User, data: dict[str, Any]
+) -> NationalSociety:
+    """Change any of SOCIETY_FIELDS of a society (its names, region, domains...); editors only.
+    Focal points edit their own society's website and domains with update_society_profile."""
+    society = NationalSociety.objects.select_for_update().get(pk=society.pk)
+    return _save_society(society, actor, data)
 
 
 @transaction.atomic

@@ -1,8 +1,8 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_actions import apply_to_each
 from practices import services
 from practices.models import SECTIONS, TAG_FIELDS, Attachment, Practice
 
@@ -77,18 +77,13 @@ class PracticeAdmin(admin.ModelAdmin):
         return False
 
     def _run(self, request, queryset, service, done_message):
-        done, refused = 0, []
-        for practice in queryset:
-            try:
-                service(practice=practice, actor=request.user)
-            except (PermissionDenied, ValidationError) as error:
-                refused.append(f"{practice}: {' '.join(getattr(error, 'messages', [str(error)]))}")
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message(done), messages.SUCCESS)
-        for message in refused:
-            self.message_user(request, message, messages.WARNING)
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda practice: service(practice=practice, actor=request.user),
+            done_message,
+        )
 
     @admin.action(description=_("Publish the selected practices"))
     def publish(self, request, queryset):

@@ -299,9 +299,12 @@ def add_attachment(*, practice: Practice, actor: User, upload) -> Attachment:
 
 @transaction.atomic
 def remove_attachment(*, attachment: Attachment, actor: User) -> None:
+    """Remove an attachment; its file leaves the storage only once the removal has committed,
+    so a rolled-back transaction never leaves a row pointing at a deleted file."""
     _lock_editable(attachment.practice, actor)
-    attachment.file.delete(save=False)
+    storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _notify_editors_on_commit(practice: Practice) -> None:

@@ -2,11 +2,11 @@
 the site, the API or the actions below), so that permission, validation and history are the
 same whoever makes the change."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_actions import apply_to_each
 from reports import services
 from reports.models import (
     CallForPractices,
@@ -76,26 +76,20 @@ class SubmissionAdmin(ReadOnlyAdmin):
 
     @admin.action(description=_("Validate the selected submissions"))
     def validate(self, request, queryset):
-        done, refused = 0, []
-        for submission in queryset:
-            try:
-                services.validate_submission(submission=submission, actor=request.user)
-            except (PermissionDenied, ValidationError) as error:
-                reasons = getattr(error, "messages", None) or [str(error)]
-                refused.append(f"{submission}: {' '.join(reasons)}")
-            else:
-                done += 1
-        if done:
-            self.message_user(
-                request,
+        apply_to_each(
+            self,
+            request,
+            queryset.select_related("society", "period"),
+            lambda submission: services.validate_submission(
+                submission=submission, actor=request.user
+            ),
+            lambda count: (
                 ngettext(
-                    "%(count)d submission validated.", "%(count)d submissions validated.", done
+                    "%(count)d submission validated.", "%(count)d submissions validated.", count
                 )
-                % {"count": done},
-                messages.SUCCESS,
-            )
-        for message in refused:
-            self.message_user(request, message, messages.WARNING)
+                % {"count": count}
+            ),
+        )
 
 
 @admin.register(Report)

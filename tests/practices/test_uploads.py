@@ -279,3 +279,32 @@ def test_the_permission_view_denies_bob_and_visitors_a_drafts_file_and_serves_al
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
+
+
+# --- Removing an attachment ---------------------------------------------------------------
+
+
+def test_alices_removed_attachment_leaves_the_storage_only_after_the_commit(
+    alice, drafts_file, django_capture_on_commit_callbacks
+):
+    from practices import services
+
+    storage, name = drafts_file.file.storage, drafts_file.file.name
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.remove_attachment(attachment=drafts_file, actor=alice)
+    assert not Attachment.objects.filter(pk=drafts_file.pk).exists()
+    assert storage.exists(name)  # a rollback now would find its file in place
+    for callback in callbacks:
+        callback()
+    assert not storage.exists(name)
+
+
+def test_bob_cannot_remove_alices_attachment_and_its_file_stays(bob, drafts_file):
+    from django.core.exceptions import PermissionDenied
+
+    from practices import services
+
+    with pytest.raises(PermissionDenied):
+        services.remove_attachment(attachment=drafts_file, actor=bob)
+    assert Attachment.objects.filter(pk=drafts_file.pk).exists()
+    assert drafts_file.file.storage.exists(drafts_file.file.name)
