@@ -39,7 +39,12 @@ class CSVRenderer(renderers.BaseRenderer):
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("format", str, enum=["json", "csv"], description="csv: export"),
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "csv"],
+                description="csv: the export. The format named here wins over the Accept header.",
+            ),
             OpenApiParameter(
                 "hxl", int, enum=[0, 1], description="1 with format=csv: a row of HXL hashtags"
             ),
