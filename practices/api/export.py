@@ -1,7 +1,5 @@
-"""CSV export of a practice list: UTF-8 with a byte-order mark (so spreadsheet programs read
-Arabic and accents right), optionally with a second header row of HXL hashtags."""
+"""CSV export of a practice list, optionally with a second header row of HXL hashtags."""
 
-import csv
 import itertools
 
 from django.http import StreamingHttpResponse
@@ -9,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core import taxonomy
+from core.exports import csv_download
 
 REGION_NAMES = dict(taxonomy.REGIONS)
 
@@ -42,21 +41,14 @@ def _date(value):
     return value.isoformat() if value else ""
 
 
-class _Echo:
-    """csv.writer writes into this and gets the line back, for streaming."""
-
-    def write(self, value):
-        return value
-
-
 def csv_response(queryset, *, request, hxl: bool) -> StreamingHttpResponse:
-    """The export as a streamed response.
+    """The export as a streamed response (core.exports writes it: byte-order mark, HXL row,
+    formula escaping).
 
     The query runs here, before the response starts: once the status line and the header
     row are sent, a database error could only cut the file short under a 200. An error while
     the rows stream is raised, so the server aborts the transfer rather than end it cleanly.
     """
-    writer = csv.writer(_Echo())
     practices = queryset.iterator(chunk_size=2000)
     first = next(practices, None)
 
@@ -64,16 +56,16 @@ def csv_response(queryset, *, request, hxl: bool) -> StreamingHttpResponse:
         return request.build_absolute_uri(practice.get_absolute_url())
 
     def rows():
-        yield "\ufeff" + writer.writerow([name for name, _tag, _value in COLUMNS])
-        if hxl:
-            yield writer.writerow([tag for _name, tag, _value in COLUMNS])
         if first is None:
             return
         for practice in itertools.chain([first], practices):
-            yield writer.writerow([value(practice, url) for _name, _tag, value in COLUMNS])
+            yield [value(practice, url) for _name, _tag, value in COLUMNS]
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%d")
     suffix = "-hxl" if hxl else ""
-    response["Content-Disposition"] = f'attachment; filename="practices-{stamp}{suffix}.csv"'
-    return response
+    return csv_download(
+        rows(),
+        header=[name for name, _tag, _value in COLUMNS],
+        hxl=[tag for _name, tag, _value in COLUMNS] if hxl else None,
+        filename=f"practices-{stamp}{suffix}.csv",
+    )

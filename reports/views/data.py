@@ -8,9 +8,8 @@ a 404; every write goes through reports.services, which checks permission again.
 from __future__ import annotations
 
 import copy
-import csv
-import io
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.exports import csv_download
 from core.models import NationalSociety, user_is_editor
 from core.permissions import require_editor
 from reports import permissions, services
@@ -38,7 +38,6 @@ from reports.forms.data import (
     SubmissionValuesForm,
     add_service_errors,
     add_value_errors,
-    plain_number,
 )
 from reports.models import (
     REPORTED_STATUSES,
@@ -324,34 +323,34 @@ def submission_workflow(request, pk, society, action):
     return redirect(_safe_next(request, page.url))
 
 
-def _csv_cell(text: str) -> str:
-    # A spreadsheet runs a cell that starts like a formula; a source note is text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _csv_template(page: SubmissionPage) -> HttpResponse:
+def _csv_template(page: SubmissionPage) -> StreamingHttpResponse:
     """One row per indicator of the period, with the values saved so far (a row with an empty
     total would remove a value, so the template starts from what is there)."""
     saved = {
         value.indicator_id: value
         for value in (page.submission.values.all() if page.submission else [])
     }
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow(services.CSV_COLUMNS)
+    rows = []
     for indicator in page.period.indicators.order_by("position", "code"):
         value = saved.get(indicator.pk)
         row = {"indicator": indicator.code}
         if value is not None:
-            row["total"] = plain_number(value.total)
+            row["total"] = _as_typed(value.total)
             for _d, group, column, _label in indicator.groups():
-                row[group] = plain_number(getattr(value, column))
-            row["source_note"] = _csv_cell(value.source_note)
-        writer.writerow([row.get(column, "") for column in services.CSV_COLUMNS])
-    response = HttpResponse("\ufeff" + output.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = f"{page.period.label}-{page.society.slug}.csv".replace('"', "")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+                row[group] = _as_typed(getattr(value, column))
+            row["source_note"] = value.source_note
+        rows.append([row.get(column, "") for column in services.CSV_COLUMNS])
+    return csv_download(
+        rows,
+        header=services.CSV_COLUMNS,
+        filename=f"{page.period.label}-{page.society.slug}.csv",
+    )
+
+
+def _as_typed(value: Decimal | None) -> Decimal | None:
+    # 1250 and 12.5 as a person types them, not 1250.00 (the CSV writer prints a Decimal in
+    # plain notation), and still a number, so a negative value is not escaped as a formula.
+    return None if value is None else value.normalize()
 
 
 @login_required

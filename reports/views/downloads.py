@@ -3,8 +3,6 @@ Report.objects.visible_to, for the session's user or an API token's."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.http import Http404, HttpResponse
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import AuthenticationFailed
 
 from core.api.authentication import TokenAuthentication
+from core.exports import csv_download
 from practices.rendering import term_label
 from reports import presenters
 from reports.models import (
@@ -114,17 +113,6 @@ def _data_rows(report: Report, source: str) -> list[list]:
     return rows
 
 
-def _csv(rows: list[list], header: list[str], hxl_row: list[str] | None) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    if hxl_row:
-        writer.writerow(hxl_row)
-    writer.writerows(rows)
-    # The byte-order mark makes spreadsheet programs read the file as UTF-8 (Arabic, accents).
-    return "\ufeff" + buffer.getvalue()
-
-
 def _token_user(request):
     """The API client's user for a download link followed with `Authorization: Token …` (the
     report's `downloads` in the API point here); otherwise the session's user."""
@@ -157,16 +145,20 @@ def report_download(request, pk, fmt):
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.json"'
         return response
-    if is_data:
-        header = [column for column, _tag in DATA_COLUMNS] + GROUP_CODES
-        hxl = [tag for _column, tag in DATA_COLUMNS] + [
-            f"#indicator+value+num{GROUP_HXL[code]}" for code in GROUP_CODES
-        ]
-        source = request.build_absolute_uri(report.get_absolute_url())
-        body = _csv(_data_rows(report, source), header, hxl if fmt == "hxl" else None)
-    else:
-        body = _csv(_overview_rows(report), ["breakdown", "code", "label", "count"], None)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    suffix = "-hxl" if fmt == "hxl" else ""
-    response["Content-Disposition"] = f'attachment; filename="{name}{suffix}.csv"'
-    return response
+    if not is_data:
+        return csv_download(
+            _overview_rows(report),
+            header=["breakdown", "code", "label", "count"],
+            filename=f"{name}.csv",
+        )
+    hxl = None
+    if fmt == "hxl":
+        hxl = [tag for _column, tag in DATA_COLUMNS]
+        hxl += [f"#indicator+value+num{GROUP_HXL[code]}" for code in GROUP_CODES]
+    source = request.build_absolute_uri(report.get_absolute_url())
+    return csv_download(
+        _data_rows(report, source),
+        header=[column for column, _tag in DATA_COLUMNS] + GROUP_CODES,
+        hxl=hxl,
+        filename=f"{name}-hxl.csv" if hxl else f"{name}.csv",
+    )

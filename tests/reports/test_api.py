@@ -659,7 +659,7 @@ def test_edith_compiles_the_data_entered_through_the_api(
     assert set(report["downloads"]) == {"json", "csv", "hxl"}
     hxl = editor.get(report["downloads"]["hxl"])
     assert hxl.status_code == 200
-    assert "#indicator" in hxl.content.decode("utf-8-sig")
+    assert "#indicator" in hxl.getvalue().decode("utf-8-sig")
     # An API client follows the same link with its token; without one, an unpublished
     # report is not there.
     assert as_user(edith, token=True).get(report["downloads"]["hxl"]).status_code == 200

@@ -2,11 +2,14 @@
 completeness and the editors' review queue; who sees what, what a wrong value shows, and how
 many queries each list costs."""
 
+import csv
+import io
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from core.models import NationalSociety
@@ -530,10 +533,23 @@ def test_alice_downloads_the_template_of_the_period(client, alice, society_a, pe
     response = client.get(import_url(period, society_a) + "?template=1")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0] == ",".join(services.CSV_COLUMNS)
     assert lines[1].startswith("migrants-reached,30,12,")
     assert lines[2] == "migration-spending" + "," * (len(services.CSV_COLUMNS) - 1)
+
+
+def test_the_template_escapes_a_source_note_that_starts_like_a_formula(
+    client, alice, society_a, period
+):
+    values = {"total": "30.00", "source_note": '=HYPERLINK("http://x")'}
+    make_submission(alice, society_a, period, {"migrants-reached": values})
+    login(client, alice)
+    response = client.get(import_url(period, society_a) + "?template=1")
+    assert isinstance(response, StreamingHttpResponse)
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert rows[0]["total"] == "30"
+    assert rows[0]["source_note"] == '\'=HYPERLINK("http://x")'
 
 
 def test_alice_imports_a_csv_file(client, alice, society_a, period):

@@ -6,7 +6,9 @@ import io
 import json
 import re
 
+import hxl
 import pytest
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -272,7 +274,7 @@ def test_figures_follow_the_taxonomys_order(client, published_overview):
     page = client.get(detail(published_overview)).content.decode()
     by_step = page[page.index('id="by-step-heading"') : page.index('id="by-region-heading"')]
     assert re.findall(r'data-code="([^"]+)"', by_step) == steps
-    text = client.get(download(published_overview, "csv")).content.decode("utf-8")
+    text = client.get(download(published_overview, "csv")).getvalue().decode("utf-8")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert [row[1] for row in rows if row[0] == "by_step"] == steps
     assert [row[1] for row in rows if row[0] == "by_principle"][-2:] == ["P9", "P10"]
@@ -354,7 +356,8 @@ def test_json_download_has_the_result_and_its_metadata(client, published_overvie
 
 def test_overview_csv_has_a_bom_and_one_row_per_figure(client, published_overview):
     response = client.get(download(published_overview, "csv"))
-    text = response.content.decode("utf-8")
+    assert isinstance(response, StreamingHttpResponse)
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeffbreakdown,code,label,count")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[1] == ["total", "", "Practices", "2"]
@@ -377,7 +380,7 @@ def test_a_queued_report_has_no_download(client, edith, practices):
 
 def test_data_compilation_csv_and_hxl(client, edith, compilation):
     login(client, edith)
-    text = client.get(download(compilation, "csv")).content.decode("utf-8")
+    text = client.get(download(compilation, "csv")).getvalue().decode("utf-8")
     assert text.startswith("\ufeffperiod,indicator,")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(rows) == 6  # five regions and the global row
@@ -392,7 +395,7 @@ def test_data_compilation_csv_and_hxl(client, edith, compilation):
 
     hxl = client.get(download(compilation, "hxl"))
     assert 'filename="report-' in hxl["Content-Disposition"]
-    lines = list(csv.reader(io.StringIO(hxl.content.decode("utf-8").lstrip("\ufeff"))))
+    lines = list(csv.reader(io.StringIO(hxl.getvalue().decode("utf-8").lstrip("\ufeff"))))
     assert lines[0][:3] == ["period", "indicator", "indicator_name"]
     assert lines[1][:3] == ["#date+period", "#indicator+code", "#indicator+name"]
     assert "#region+code" in lines[1]
@@ -400,6 +403,21 @@ def test_data_compilation_csv_and_hxl(client, edith, compilation):
     assert "#meta+source" in lines[1]
     assert all(tag.startswith("#") for tag in lines[1])
     assert len(lines) == 2 + 6
+
+
+def test_data_compilation_hxl_reads_as_hxl(client, edith, compilation):
+    login(client, edith)
+    response = client.get(download(compilation, "hxl"))
+    assert isinstance(response, StreamingHttpResponse)
+    dataset = hxl.data(io.BytesIO(response.getvalue()))
+    tags = [column.display_tag for column in dataset.columns]
+    assert tags[:3] == ["#date+period", "#indicator+code", "#indicator+name"]
+    assert {"#region+code", "#indicator+value+num+total", "#indicator+value+num+f"} <= set(tags)
+    rows = list(dataset)
+    assert len(rows) == 6  # five regions and the global row
+    europe = next(row for row in rows if row.get("#region+code") == "europe")
+    assert europe.get("#indicator+total") == "100"
+    assert (europe.get("#indicator+f"), europe.get("#indicator+children")) == ("60", "25")
 
 
 # --- Print view ---------------------------------------------------------------------------
