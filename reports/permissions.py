@@ -3,15 +3,21 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from core.models import user_is_editor
+from core.models import NationalSociety, user_is_editor
 from practices.models import Practice
 from reports.models import Submission, SubmissionStatus
 
 
 def enters_values_for(user, society) -> bool:
-    """A society's approved members and focal points enter its values (editors validate or
-    return them; they do not enter a society's figures)."""
-    return bool(user.is_authenticated and society.pk in user.approved_society_ids)
+    """A National Society's approved members and focal points enter its values. Editors
+    validate or return them and enter none, not even for the Secretariat they belong to (which
+    reports no figures: completeness counts National Societies only)."""
+    return bool(
+        user.is_authenticated
+        and society.kind == NationalSociety.Kind.NATIONAL_SOCIETY
+        and not user_is_editor(user)
+        and society.pk in user.approved_society_ids
+    )
 
 
 def can_review_submission(user, submission: Submission | None) -> bool:

@@ -13,19 +13,26 @@ from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connections
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from config.celery import app as celery_app
-from core.models import Membership, NationalSociety
+from core import services
+from core.models import Membership, NationalSociety, User
 from core.reference import sync_reference_data
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import MembershipFactory, UserFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+# Under pytest-xdist (`make test` runs two processes) each process is a worker named gw0,
+# gw1...; pytest-django gives each its own test database (test_hub_gw0...). What they share,
+# one Redis, is kept apart here: each worker's cache keys under its own prefix, each worker's
+# tasks on a queue of its own, so no worker clears another's cache or takes its tasks.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+TASK_QUEUE = f"celery-{XDIST_WORKER}" if XDIST_WORKER else "celery"
 
 
 def service_unavailable(reason: str):
@@ -35,13 +42,40 @@ def service_unavailable(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _apart_from_other_xdist_workers():
+    if not XDIST_WORKER:
+        yield
+        return
+    caches = {
+        name: {**config, "KEY_PREFIX": XDIST_WORKER} for name, config in settings.CACHES.items()
+    }
+    default_queue = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = TASK_QUEUE
+    with override_settings(CACHES=caches):
+        yield
+    celery_app.conf.task_default_queue = default_queue
+
+
+def clear_cache():
+    """Empty this process's cache. Redis's clear() empties the whole database, the other
+    xdist workers' keys with it: under xdist only this worker's prefix goes."""
+    if XDIST_WORKER and isinstance(cache, RedisCache):
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{XDIST_WORKER}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_eager_tasks():
     """Rate-limit counters and used TOTP codes live in the cache: every test starts clean.
     Tasks run in-process unless a test asks for the real worker (see tests/core/test_celery).
     A request in another language leaves that language active in the thread, where a service
     called next would answer in it: every test starts in the site's default language."""
-    cache.clear()
+    clear_cache()
     celery_app.conf.task_always_eager = True
     translation.activate(settings.LANGUAGE_CODE)
     yield
@@ -108,9 +142,11 @@ def bob(society_b):
 
 @pytest.fixture
 def edith(db):
+    """Made an editor as the add_editor command makes one: the editors group and an approved
+    membership of the IFRC Secretariat."""
     user = UserFactory(email="edith@example.org", full_name="Edith")
-    user.groups.add(Group.objects.get(name=settings.EDITORS_GROUP))
-    return with_totp(user)
+    services.add_editor(email=user.email)
+    return with_totp(User.objects.get(pk=user.pk))
 
 
 @pytest.fixture

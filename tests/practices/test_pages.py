@@ -858,10 +858,19 @@ def test_history_is_for_editors_and_shows_who_changed_what(client, alice, edith,
 
 
 def test_history_records_a_bulk_update(client, edith, published):
-    Practice.objects.filter(pk=published.pk).update(title="Bulk title")
+    # The new title is on the page anyway (heading, breadcrumbs): what shows that history
+    # recorded the update is one more entry, with the old and the new value side by side.
+    history = reverse("practices:history", args=[published.pk])
     login(client, edith)
-    page = client.get(reverse("practices:history", args=[published.pk])).content.decode()
-    assert "Bulk title" in page
+    entries_before = client.get(history).content.decode().count('class="history-entry"')
+    Practice.objects.filter(pk=published.pk).update(title="Bulk title")
+    page = client.get(history).content.decode()
+    assert page.count('class="history-entry"') == entries_before + 1
+    assert re.search(
+        r"Title</th><td class=\"diff-old\">Free calls at the port</td>"
+        r"<td class=\"diff-new\">Bulk title</td>",
+        page,
+    )
 
 
 def test_home_page_shows_featured_newest_and_counts(client, alice, edith, catalogue_set):

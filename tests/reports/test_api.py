@@ -561,25 +561,6 @@ def test_members_read_active_indicators_and_cannot_write_them(alice, edith):
 
 
 @pytest.fixture
-def indicators(edith):
-    return [
-        make_indicator(edith),
-        make_indicator(
-            edith,
-            code="share-in-shelters",
-            name="Share in shelters",
-            unit="percent",
-            disaggregations=[],
-        ),
-    ]
-
-
-@pytest.fixture
-def period(edith, indicators):
-    return make_period(edith, indicators)
-
-
-@pytest.fixture
 def carla(db):
     """A member of a third society, the French Red Cross (Europe, like society A)."""
     france = NationalSociety.objects.get(country_id="FRA", kind="national-society")
@@ -605,11 +586,11 @@ ITALY = {
         "age": {"children": 30, "adults": 80, "older-people": 10},
         "source_note": "Registers of the welcome desks",
     },
-    "share-in-shelters": {"total": "40.5"},
+    "branches-with-focal-point": {"total": "40.5"},
 }
 KENYA = {
     "migrants-reached": {"total": 300, "sex": {"female": 140, "male": 150, "other": 2}},
-    "share-in-shelters": {"total": 20},
+    "branches-with-focal-point": {"total": 20},
 }
 FRANCE = {"migrants-reached": {"total": 999}}
 
@@ -627,7 +608,7 @@ def test_values_entered_through_the_api_read_back_nested(alice, period):
         "source_note": "Registers of the welcome desks",
     }
     # A percentage offers no breakdown, so none is shown.
-    assert read["values"]["share-in-shelters"] == {"total": 40.5, "source_note": ""}
+    assert read["values"]["branches-with-focal-point"] == {"total": 40.5, "source_note": ""}
     assert read["web_url"].endswith(
         reverse("reports:submission", args=[period.pk, "italian-red-cross"])
     )
@@ -667,8 +648,9 @@ def test_edith_compiles_the_data_entered_through_the_api(
     wrong_token = Client(HTTP_AUTHORIZATION="Token " + "0" * 64)
     assert wrong_token.get(report["downloads"]["hxl"]).status_code == 404
     result = report["result"]
-    reached, shelters = result["indicators"]
-    assert reached["code"] == "migrants-reached"
+    by_code = {indicator["code"]: indicator for indicator in result["indicators"]}
+    assert set(by_code) == {"migrants-reached", "branches-with-focal-point", "migration-spending"}
+    reached, shelters = by_code["migrants-reached"], by_code["branches-with-focal-point"]
     # France's values were only submitted: they count for completeness, not in the figures.
     assert reached["global"]["total"] == 120 + 300
     assert reached["global"]["societies"] == 2
@@ -690,10 +672,15 @@ def test_edith_compiles_the_data_entered_through_the_api(
         "returned": 0,
         "not-started": societies - 3,
     }
-    assert completeness["global"] == {"migrants-reached": 3, "share-in-shelters": 2}
+    assert completeness["global"] == {
+        "migrants-reached": 3,
+        "branches-with-focal-point": 2,
+        "migration-spending": 0,
+    }
     assert completeness["by_region"]["europe"]["indicators"] == {
         "migrants-reached": 2,
-        "share-in-shelters": 1,
+        "branches-with-focal-point": 1,
+        "migration-spending": 0,
     }
 
     europe_only = request_report(
@@ -703,7 +690,8 @@ def test_edith_compiles_the_data_entered_through_the_api(
     )
     result = editor.get(europe_only.json()["url"]).json()["result"]
     assert result["regions"] == ["europe"]
-    assert result["indicators"][0]["global"]["total"] == 120
+    by_code = {indicator["code"]: indicator for indicator in result["indicators"]}
+    assert by_code["migrants-reached"]["global"]["total"] == 120
 
 
 def test_bad_values_are_400s_keyed_by_indicator_and_field(alice, period):
@@ -716,7 +704,7 @@ def test_bad_values_are_400s_keyed_by_indicator_and_field(alice, period):
         {
             "values": {
                 "migrants-reached": {"total": 10, "sex": {"female": 8, "male": 5}},
-                "share-in-shelters": {"total": "lots"},
+                "branches-with-focal-point": {"total": "lots"},
                 "unknown-code": {"total": 1},
             }
         },
@@ -724,7 +712,7 @@ def test_bad_values_are_400s_keyed_by_indicator_and_field(alice, period):
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {
         "values.migrants-reached.sex.female",  # the sex breakdown adds up past the total
-        "values.share-in-shelters.total",
+        "values.branches-with-focal-point.total",
         "values.unknown-code.indicator",
     }
     negative = patch(
@@ -745,13 +733,15 @@ def test_bad_values_are_400s_keyed_by_indicator_and_field(alice, period):
     # Nothing was saved: all or none.
     values = client.get(url).json()["values"]
     assert values["migrants-reached"]["total"] == 120
-    assert values["share-in-shelters"]["total"] == 40.5
+    assert values["branches-with-focal-point"]["total"] == 40.5
 
 
 def test_a_null_total_removes_the_value(alice, period):
     submission_id = enter_through_the_api(alice, period, ITALY, submit=False)
     url = reverse("api:submission-detail", args=[submission_id])
-    response = patch(as_user(alice), url, {"values": {"share-in-shelters": {"total": None}}})
+    response = patch(
+        as_user(alice), url, {"values": {"branches-with-focal-point": {"total": None}}}
+    )
     assert response.status_code == 200
     assert set(response.json()["values"]) == {"migrants-reached"}
 
@@ -795,6 +785,16 @@ def test_edith_does_not_see_a_draft_nor_enter_values(alice, edith, period, socie
     assert editor.get(SUBMISSIONS).json()["count"] == 0
     started = post(editor, SUBMISSIONS, {"period": period.pk, "society": society_a.slug})
     assert started.status_code == 403
+
+
+def test_edith_cannot_start_a_submission_for_her_own_secretariat(edith, period):
+    secretariat = edith.memberships.approved().get().society
+    assert secretariat.kind == NationalSociety.Kind.SECRETARIAT  # as add_editor makes editors
+    for editor in [as_user(edith), as_user(edith, token=True)]:
+        for body in [{"period": period.pk}, {"period": period.pk, "society": secretariat.slug}]:
+            started = post(editor, SUBMISSIONS, body)
+            assert started.status_code == 403, started.json()
+    assert not Submission.objects.filter(period=period).exists()
 
 
 def test_bob_cannot_read_or_write_alices_submission(alice, bob, period, society_a):
@@ -850,7 +850,7 @@ def test_alice_imports_a_csv_file(alice, period):
             "file": upload(
                 b"\xef\xbb\xbfindicator,total,female,male,children,source_note\n"
                 b"migrants-reached,200,100,90,40,Annual survey\n"
-                b"share-in-shelters,12.5,,,,\n"
+                b"branches-with-focal-point,12.5,,,,\n"
             )
         },
     )
@@ -860,7 +860,7 @@ def test_alice_imports_a_csv_file(alice, period):
     assert values["migrants-reached"]["sex"]["female"] == 100
     assert values["migrants-reached"]["age"]["children"] == 40
     assert values["migrants-reached"]["source_note"] == "Annual survey"
-    assert values["share-in-shelters"]["total"] == 12.5
+    assert values["branches-with-focal-point"]["total"] == 12.5
 
 
 def test_a_bad_csv_file_is_a_400_listing_each_problem_and_changes_nothing(alice, period):
@@ -872,7 +872,7 @@ def test_a_bad_csv_file_is_a_400_listing_each_problem_and_changes_nothing(alice,
             "file": upload(
                 b"indicator,total,female\n"
                 b"migrants-reached,10,20\n"
-                b"share-in-shelters,150,\n"
+                b"branches-with-focal-point,150,\n"
                 b"no-such-indicator,1,\n"
             )
         },
@@ -906,7 +906,7 @@ def test_a_bad_csv_file_is_a_400_listing_each_problem_and_changes_nothing(alice,
 
     values = member.get(reverse("api:submission-detail", args=[submission_id])).json()["values"]
     assert values["migrants-reached"]["total"] == 120
-    assert values["share-in-shelters"]["total"] == 40.5
+    assert values["branches-with-focal-point"]["total"] == 40.5
 
 
 # --- Query counts -----------------------------------------------------------------------------

@@ -26,32 +26,6 @@ PERIODS = reverse("reports:periods")
 REVIEW_QUEUE = reverse("reports:review_queue")
 
 
-@pytest.fixture
-def indicators(edith):
-    return [
-        make_indicator(edith),
-        make_indicator(
-            edith,
-            code="migration-spending",
-            name="Spending on migration programmes",
-            unit="currency",
-            currency="CHF",
-            disaggregations=[],
-            guidance="- Count what was **spent**, not budgeted.",
-        ),
-    ]
-
-
-@pytest.fixture
-def period(edith, indicators):
-    return make_period(edith, indicators)
-
-
-@pytest.fixture
-def closed_period(edith, indicators):
-    return make_period(edith, indicators, label="2025", open_=False)
-
-
 def submission_url(period, society):
     return reverse("reports:submission", args=[period.pk, society.slug])
 
@@ -215,7 +189,7 @@ def test_visitor_sees_the_periods_with_their_state(client, period, closed_period
     response = client.get(PERIODS)
     page = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r"2026</a></th>.*?Open.*?<td class=\"number\">2</td>", page, re.S)
+    assert re.search(r"2026</a></th>.*?Open.*?<td class=\"number\">3</td>", page, re.S)
     assert re.search(r"2025</a></th>.*?Closed", page, re.S)
     assert reverse("reports:period_create") not in page
 
@@ -535,8 +509,13 @@ def test_alice_downloads_the_template_of_the_period(client, alice, society_a, pe
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0] == ",".join(services.CSV_COLUMNS)
-    assert lines[1].startswith("migrants-reached,30,12,")
-    assert lines[2] == "migration-spending" + "," * (len(services.CSV_COLUMNS) - 1)
+    empty = "," * (len(services.CSV_COLUMNS) - 1)
+    assert lines[1:] == [
+        "branches-with-focal-point" + empty,
+        lines[2],
+        "migration-spending" + empty,
+    ]
+    assert lines[2].startswith("migrants-reached,30,12,")
 
 
 def test_the_template_escapes_a_source_note_that_starts_like_a_formula(
@@ -666,6 +645,7 @@ def reporting_societies(edith, period, count):
         make_submission(
             member, society, period, {"migrants-reached": {"total": "3"}}, status="submitted"
         )
+    return list(societies)
 
 
 @pytest.mark.parametrize("size", [2, 8])
@@ -678,10 +658,16 @@ def test_completeness_query_count_does_not_grow_with_the_societies(
     # indicators, and the table's four statements, whatever the number of societies.
     with django_assert_max_num_queries(11):
         response = client.get(completeness_url(period))
+    assert response.status_code == 200
     assert response.content.decode().count("badge-submitted") == size
     login(client, alice)
     with django_assert_max_num_queries(11):
-        client.get(completeness_url(period))
+        response = client.get(completeness_url(period))
+    # Alice sees her own society's row only: none of the others' submitted badges.
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Italian Red Cross" in page
+    assert page.count("badge-submitted") == 0
 
 
 # --- Review queue -----------------------------------------------------------------------------
@@ -699,7 +685,7 @@ def test_edith_sees_submitted_values_oldest_first(
     login(client, edith)
     page = client.get(REVIEW_QUEUE).content.decode()
     assert page.index("Kenya Red Cross Society") < page.index("Italian Red Cross")
-    assert "1 of 2" in page
+    assert "1 of 3" in page
 
 
 def test_the_review_queue_leaves_out_drafts_and_validated_values(
@@ -729,11 +715,15 @@ def test_the_review_queue_is_for_editors(request, client, persona):
 def test_review_queue_query_count_does_not_grow(
     client, edith, period, size, django_assert_max_num_queries
 ):
-    reporting_societies(edith, period, size)
+    societies = reporting_societies(edith, period, size)
     login(client, edith)
     with django_assert_max_num_queries(7):
         response = client.get(REVIEW_QUEUE)
-    assert response.content.decode().count(f"/periods/{period.pk}/") >= size
+    assert response.status_code == 200
+    page = response.content.decode()
+    for society in societies:
+        assert f"/periods/{period.pk}/{society.slug}/" in page
+    assert page.count('<th scope="row">') == size
 
 
 # --- Lists: query counts ----------------------------------------------------------------------

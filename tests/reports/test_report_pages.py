@@ -497,12 +497,39 @@ def test_list_query_count_does_not_grow_with_the_reports(
         client.get(LIST)
 
 
-def test_report_page_query_count(client, edith, published_overview, django_assert_max_num_queries):
+@pytest.mark.parametrize("extra", [0, 10])
+def test_report_page_query_count(
+    client,
+    alice,
+    edith,
+    society_a,
+    practices,
+    extra,
+    django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
+):
+    for number in range(extra):
+        make_practice(
+            alice, society_a, status=Status.PUBLISHED, editor=edith, title=f"Practice {number}"
+        )
+    report = compiled(
+        edith,
+        django_capture_on_commit_callbacks,
+        kind="practices-overview",
+        filters={"kind": ["smart-practice"]},
+    )
+    report = services.publish_report(report=report, actor=edith)
+    counted = f"<title>Smart practice: {2 + extra}</title>"
+    # The report with its stored result: the figures are not counted again per request.
     with django_assert_max_num_queries(1):
-        client.get(detail(published_overview))
+        response = client.get(detail(report))
+    assert response.status_code == 200
+    assert counted in response.content.decode()
     login(client, edith)
     with django_assert_max_num_queries(6):
-        client.get(detail(published_overview))
+        response = client.get(detail(report))
+    assert response.status_code == 200
+    assert counted in response.content.decode()
 
 
 def test_report_dates_read_as_the_rest_of_the_site_in_every_language(client, edith, compilation):

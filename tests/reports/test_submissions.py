@@ -13,41 +13,9 @@ from django.utils.formats import date_format
 
 from reports import services
 from reports.models import DataValue, Submission, SubmissionStatus
-from tests.reports.factories import make_indicator, make_period, make_submission
+from tests.reports.factories import make_indicator, make_submission
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indicators(edith):
-    return [
-        make_indicator(edith),
-        make_indicator(
-            edith,
-            code="branches-with-focal-point",
-            name="Branches with a migration focal point",
-            unit="percent",
-            disaggregations=[],
-        ),
-        make_indicator(
-            edith,
-            code="migration-spending",
-            name="Spending on migration programmes",
-            unit="currency",
-            currency="chf",
-            disaggregations=[],
-        ),
-    ]
-
-
-@pytest.fixture
-def period(edith, indicators):
-    return make_period(edith, indicators)
-
-
-@pytest.fixture
-def closed_period(edith, indicators):
-    return make_period(edith, indicators, label="2025", open_=False)
 
 
 @pytest.fixture
