@@ -76,6 +76,10 @@ run: db
 stop: | $(BIN)/python
 	@$(BIN)/python -I config/embedded_db.py stop
 
+# Two or more processes (pytest-xdist), up to four, each with its own test database and, on
+# Redis, its own cache keys and task queue (tests/conftest.py); a file's tests stay together,
+# so a module's fixtures are built once. PYTEST_ARGS="-n 0" runs in one process.
+PYTEST_ARGS ?= -n auto --maxprocesses=4 --dist loadfile
 test: setup $(NODE_INSTALLED)
 	$(BIN)/pytest $(PYTEST_ARGS)
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from config.celery import app as celery_app
-from tests.conftest import service_unavailable
+from tests.conftest import TASK_QUEUE, service_unavailable
 
 
 def require_broker() -> str:
@@ -22,8 +22,9 @@ def require_broker() -> str:
     return broker
 
 
-def worker_command(*options: str) -> list[str]:
-    """One worker process running one task at a time, without the chatter between workers."""
+def worker_command(*options: str, queue: str = TASK_QUEUE) -> list[str]:
+    """One worker process running one task at a time, without the chatter between workers,
+    consuming `queue`: by default the one this test process sends to (its own under xdist)."""
     return [
         str(Path(sys.executable).parent / "celery"),
         "-A",
@@ -34,5 +35,6 @@ def worker_command(*options: str) -> list[str]:
         "--loglevel=INFO",
         "--without-gossip",
         "--without-mingle",
+        f"--queues={queue}",
         *options,
     ]

@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from config.celery import app as celery_app
 from reports.models import Report, ReportStatus
-from tests.conftest import login
+from tests.conftest import XDIST_WORKER, login
 from tests.practices.factories import make_practice
 from tests.workers import require_broker, worker_command
 
@@ -30,9 +30,9 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(settings.BASE_DIR)
 REPORTS = reverse("api:report-list")
-# A queue of these tests' own: another test's worker on the same Redis (on the default queue)
-# takes nothing of ours, and ours takes nothing of theirs.
-QUEUE = "reports-worker-test"
+# A queue of these tests' own: another test's worker on the same Redis (on the default queue,
+# or another xdist worker's run of these tests) takes nothing of ours, and ours nothing of theirs.
+QUEUE = f"reports-worker-test-{XDIST_WORKER or 'main'}"
 # A message whose worker died goes back to the queue once it is older than this (seconds).
 VISIBILITY_TIMEOUT = 2
 
@@ -78,8 +78,8 @@ def workers(reference_data, tmp_path):
         process = subprocess.Popen(
             worker_command(
                 "--without-heartbeat",
-                f"--queues={QUEUE}",
-                f"--hostname=reports-test-{len(started) + 1}@%h",
+                f"--hostname=reports-test-{XDIST_WORKER or 'main'}-{len(started) + 1}@%h",
+                queue=QUEUE,
             ),
             cwd=ROOT,
             env={
