@@ -14,6 +14,7 @@ from core.models import (
     Dimension,
     Membership,
     NationalSociety,
+    Notification,
     Principle,
     Region,
     Step,
@@ -190,3 +191,29 @@ class TermAdmin(ReferenceDataAdmin):
 @admin.register(Principle)
 class PrincipleAdmin(TermAdmin):
     list_display = ["code", "name", "within_report_scope"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Read only: failed and waiting emails are visible here; notify() writes the rows."""
+
+    list_display = ["subject", "recipient", "kind", "email_state", "attempts", "created_at"]
+    list_filter = ["email_state", "kind"]
+    search_fields = ["recipient__email", "key", "subject"]
+    date_hierarchy = "created_at"
+    list_select_related = ["recipient"]
+    # The body is left out: a password link's email holds a secret until it is sent.
+    fields = [
+        "recipient", "kind", "key", "subject", "url", "created_at", "read_at",
+        "email_state", "attempts", "last_error", "sent_at",
+    ]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

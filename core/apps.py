@@ -15,6 +15,32 @@ class CoreConfig(AppConfig):
 
         email_confirmed.connect(settle_memberships_of_confirmed_address)
         authenticator_added.connect(record_second_factor_of_new_authenticator)
+        register_notification_kinds()
+
+
+def register_notification_kinds():
+    from core.notifications import register_kind
+
+    register_kind(
+        "membership-requested",
+        label=_("Requests to join a National Society you decide for"),
+        reason=_(
+            "You receive this email because you approve the requests to join this National "
+            "Society on the Migration Smart Practices Hub."
+        ),
+    )
+    register_kind(
+        "membership-decided",
+        label=_("Answers to my requests to join a National Society"),
+        reason=_("You receive this email because you asked to join this National Society."),
+    )
+    register_kind(
+        "set-password",
+        label=_("Links to set my password"),
+        reason=_("You receive this email because an account was made for this address."),
+        can_turn_off=False,
+        secret=True,
+    )
 
 
 def settle_memberships_of_confirmed_address(sender, request, email_address, **kwargs):

@@ -57,6 +57,27 @@ class ProfileForm(forms.Form):
         self.fields["language"].choices = settings.LANGUAGES
 
 
+class EmailPreferencesForm(forms.Form):
+    """The kinds of email a person receives; unticked ones are turned off (they stay in the
+    person's notifications on the site)."""
+
+    wanted = forms.MultipleChoiceField(
+        label=_("Email me about"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        from core.notifications import kinds_one_can_turn_off
+
+        kinds = kinds_one_can_turn_off()
+        initial = {"wanted": [kind.code for kind in kinds if kind.code not in user.muted_kinds]}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["wanted"].choices = [(kind.code, kind.label) for kind in kinds]
+
+    def muted_kinds(self) -> list[str]:
+        wanted = set(self.cleaned_data["wanted"])
+        return [code for code, _label in self.fields["wanted"].choices if code not in wanted]
+
+
 class SocietyProfileForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email_domains = forms.CharField(

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import permissions
+from core import notifications, permissions
 from core.models import APIToken, Membership, NationalSociety, User
 
 
@@ -71,9 +71,30 @@ def _approve_or_announce(membership: Membership) -> None:
         membership.decided_at = timezone.now()
         membership.save(update_fields=["status", "decided_at"])
     else:
-        from core.tasks import notify_membership_requested
+        _announce_request(membership)
 
-        transaction.on_commit(lambda: notify_membership_requested.delay(membership.pk))
+
+def _announce_request(membership: Membership) -> None:
+    """Tell the society's focal points (or, when it has none, the editors) of a request."""
+    deciders = User.objects.filter(
+        is_active=True,
+        memberships__society=membership.society,
+        memberships__role=Membership.Role.FOCAL_POINT,
+        memberships__status=Membership.Status.APPROVED,
+    )
+    if not deciders.exists():
+        deciders = User.objects.filter(is_active=True, groups__name=settings.EDITORS_GROUP)
+    notifications.notify(
+        recipients=deciders.distinct(),
+        kind="membership-requested",
+        key=f"membership-requested:{membership.pk}",
+        template="core/email/membership_requested",
+        context={
+            "membership": membership,
+            "profile_url": settings.SITE_URL + reverse("core:profile"),
+        },
+        url=settings.SITE_URL + reverse("core:profile"),
+    )
 
 
 @transaction.atomic
@@ -88,9 +109,14 @@ def decide_membership(*, membership: Membership, actor: User, approve: bool) -> 
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save(update_fields=["status", "decided_at", "decided_by"])
-    from core.tasks import notify_membership_decided
-
-    transaction.on_commit(lambda: notify_membership_decided.delay(membership.pk))
+    notifications.notify(
+        recipients=[membership.user],
+        kind="membership-decided",
+        key=f"membership-decided:{membership.pk}",
+        template="core/email/membership_decided",
+        context={"membership": membership, "site_url": settings.SITE_URL},
+        url=settings.SITE_URL + reverse("core:profile"),
+    )
     return membership
 
 
@@ -145,9 +171,16 @@ def _onboard_user(email: str) -> OnboardedUser:
             },
         )
         url = f"{settings.SITE_URL}{path}"
-        from core.tasks import send_set_password_link
-
-        transaction.on_commit(lambda: send_set_password_link.delay(user.pk, url))
+        # Each link is a new event (the key's time): running the onboarding again sends a
+        # fresh link. The link is not the notification's url: the row keeps no secret once
+        # the email is sent.
+        notifications.notify(
+            recipients=[user],
+            kind="set-password",
+            key=f"set-password:{user.pk}:{timezone.now().isoformat()}",
+            template="core/email/set_password",
+            context={"user": user, "url": url},
+        )
     return OnboardedUser(user=user, created=created, set_password_url=url)
 
 

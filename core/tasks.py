@@ -11,16 +11,16 @@ def ping() -> str:
     return "pong"
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def notify_membership_requested(membership_id: int) -> int:
-    return notifications.membership_requested(membership_id)
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def notify_membership_decided(membership_id: int) -> int:
-    return notifications.membership_decided(membership_id)
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_set_password_link(user_id: int, url: str) -> int:
-    return notifications.set_password_link(user_id, url)
+@shared_task(
+    name="core.send_notification",
+    bind=True,
+    # smtplib's errors are OSErrors, as are refused connections and timeouts.
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    retry_backoff_max=3600,
+    max_retries=6,
+)
+def send_notification(self, notification_id: int) -> int:
+    return notifications.deliver(
+        notification_id=notification_id, last_attempt=self.request.retries >= self.max_retries
+    )

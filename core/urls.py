@@ -14,4 +14,8 @@ urlpatterns = [
     path("profile/tokens/", views.token_create, name="token_create"),
     path("profile/tokens/<str:token_key>/renew/", views.token_renew, name="token_renew"),
     path("profile/tokens/<str:token_key>/revoke/", views.token_revoke, name="token_revoke"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/read/", views.notifications_mark_all_read, name="notifications_read"),
+    path("notifications/<int:pk>/read/", views.notification_mark_read, name="notification_read"),
+    path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

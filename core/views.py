@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,9 +15,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from core import permissions, services
+from core import notifications, permissions, services
 from core.edge import RefusedInput
-from core.forms import MembershipRequestForm, ProfileForm, SocietyProfileForm, TokenCreateForm
+from core.forms import (
+    EmailPreferencesForm,
+    MembershipRequestForm,
+    ProfileForm,
+    SocietyProfileForm,
+    TokenCreateForm,
+)
 from core.models import APIToken, Membership, NationalSociety, Region
 from core.sections import render_sections
 
@@ -110,7 +118,14 @@ def profile(request):
         initial={"full_name": user.full_name, "language": user.language},
     )
     join_form = MembershipRequestForm(request.POST if request.POST.get("form") == "join" else None)
+    emails_form = EmailPreferencesForm(
+        request.POST if request.POST.get("form") == "emails" else None, user=user
+    )
     if request.method == "POST":
+        if emails_form.is_bound and emails_form.is_valid():
+            notifications.set_muted_kinds(user=user, muted_kinds=emails_form.muted_kinds())
+            messages.success(request, _("Your email choices are saved."))
+            return redirect("core:profile")
         if profile_form.is_bound and profile_form.is_valid():
             services.update_profile(user=user, **profile_form.cleaned_data)
             messages.success(request, _("Your profile is saved."))
@@ -124,17 +139,24 @@ def profile(request):
             else:
                 messages.info(request, _("Your request is waiting for approval."))
             return redirect("core:profile")
-    return _render_profile(request, profile_form=profile_form, join_form=join_form)
+    return _render_profile(
+        request, profile_form=profile_form, join_form=join_form, emails_form=emails_form
+    )
 
 
-def _render_profile(request, *, profile_form=None, join_form=None, token_form=None):
+def _render_profile(
+    request, *, profile_form=None, join_form=None, token_form=None, emails_form=None
+):
     user = request.user
     if profile_form is None:
         profile_form = ProfileForm(initial={"full_name": user.full_name, "language": user.language})
     join_form = join_form if join_form is not None else MembershipRequestForm()
     token_form = token_form if token_form is not None else TokenCreateForm(request=request)
+    emails_form = emails_form if emails_form is not None else EmailPreferencesForm(user=user)
     context = {
         "profile_form": profile_form,
+        "emails_form": emails_form,
+        "emails_always_sent": notifications.kinds_always_sent(),
         "join_form": join_form,
         "token_form": token_form,
         "memberships": user.memberships.select_related("society", "society__region"),
@@ -148,7 +170,7 @@ def _render_profile(request, *, profile_form=None, join_form=None, token_form=No
         "new_token": request.session.pop("new_token", None),
         "token_days": settings.API_TOKEN_DAYS,
     }
-    has_errors = any(form.errors for form in (profile_form, join_form, token_form))
+    has_errors = any(form.errors for form in (profile_form, join_form, token_form, emails_form))
     return render(request, "core/profile.html", context, status=400 if has_errors else 200)
 
 
@@ -266,3 +288,57 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+# --- Notifications ----------------------------------------------------------------------------
+
+NOTIFICATIONS_PER_PAGE = 20
+
+
+@never_cache
+@login_required
+def notification_list(request):
+    page = Paginator(request.user.notifications.all(), NOTIFICATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/notification_list.html", {"page": page})
+
+
+@require_POST
+@login_required
+def notification_mark_read(request, pk):
+    # Among the person's own: another's notification is a 404.
+    notification = get_object_or_404(request.user.notifications, pk=pk)
+    notifications.mark_read(notification=notification)
+    return redirect(_notifications_page(request))
+
+
+@require_POST
+@login_required
+def notifications_mark_all_read(request):
+    notifications.mark_all_read(user=request.user)
+    messages.success(request, _("All your notifications are marked read."))
+    return redirect(_notifications_page(request))
+
+
+def _notifications_page(request) -> str:
+    page = request.POST.get("page", "")
+    url = reverse("core:notifications")
+    return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+
+
+@csrf_exempt
+@never_cache
+def unsubscribe(request, token):
+    """The link at the foot of each email that can be turned off, and its List-Unsubscribe
+    header. A mail client's one-click unsubscribe (RFC 8058) POSTs here without a session or a
+    CSRF token: the signed token is the authority, and the POST turns the kind off at once. A
+    GET (a person following the link, or a scanner) shows one button and changes nothing."""
+    found = notifications.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404(_("This unsubscribe link is not valid."))
+    user, kind = found
+    if request.method == "POST":
+        notifications.turn_off(user=user, kind=kind)
+        return render(request, "core/unsubscribed.html", {"kind": kind})
+    return render(request, "core/unsubscribe.html", {"kind": kind, "email": user.email})

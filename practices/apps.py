@@ -9,7 +9,9 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from core.sections import register
-        from practices import sections
+        from practices import notifications, sections
+
+        notifications.register_kinds()
 
         register("home", sections.home)
         register("society", sections.society)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from core import taxonomy
 from core.models import Country, Membership, NationalSociety, User, user_is_editor
 from core.uploads import validate_upload
+from practices import notifications
 from practices.models import (
     SECTIONS,
     TAG_FIELDS,
@@ -168,7 +169,7 @@ def update_practice(*, practice: Practice, actor: User, data: dict[str, Any]) ->
         practice.review_note = ""
         with pghistory.context(user=actor.pk, action="propose-revision"):
             practice.save(update_fields=["pending_revision", "review_note", "updated_at"])
-        _notify_editors_on_commit(practice)
+        notifications.tell_editors_of_submission(practice)
         return practice
     _apply(practice, content)
     with pghistory.context(user=actor.pk, action="edit"):
@@ -220,7 +221,7 @@ def submit_practice(*, practice: Practice, actor: User) -> Practice:
     practice.submitted_tags = practice.tags()
     with pghistory.context(user=actor.pk, action="submit"):
         practice.save(update_fields=["status", "submitted_at", "submitted_tags", "updated_at"])
-    _notify_editors_on_commit(practice)
+    notifications.tell_editors_of_submission(practice)
     return practice
 
 
@@ -239,7 +240,7 @@ def request_changes(*, practice: Practice, actor: User, note: str) -> Practice:
     practice.review_note = note.strip()
     with pghistory.context(user=actor.pk, action="request-changes"):
         practice.save(update_fields=["status", "pending_revision", "review_note", "updated_at"])
-    _notify_society_on_commit(practice, "changes_requested")
+    notifications.tell_authors_of_review(practice, "changes_requested")
     return practice
 
 
@@ -264,7 +265,7 @@ def publish_practice(*, practice: Practice, actor: User) -> Practice:
     practice.review_note = ""
     with pghistory.context(user=actor.pk, action="publish"):
         _save(practice)
-    _notify_society_on_commit(practice, "published")
+    notifications.tell_authors_of_review(practice, "published")
     return practice
 
 
@@ -305,15 +306,3 @@ def remove_attachment(*, attachment: Attachment, actor: User) -> None:
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(name))
-
-
-def _notify_editors_on_commit(practice: Practice) -> None:
-    from practices.tasks import notify_editors_of_submission
-
-    transaction.on_commit(lambda: notify_editors_of_submission.delay(practice.pk))
-
-
-def _notify_society_on_commit(practice: Practice, event: str) -> None:
-    from practices.tasks import notify_society_of_review
-
-    transaction.on_commit(lambda: notify_society_of_review.delay(practice.pk, event))

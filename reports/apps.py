@@ -9,6 +9,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from core.sections import register
-        from reports import sections
+        from reports import notifications, sections
+
+        notifications.register_kinds()
 
         register("home", sections.home)

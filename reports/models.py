@@ -481,8 +481,6 @@ class CallForPractices(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    # Who has been emailed about the call, so that a task run again emails nobody twice.
-    announced_to = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
 
     objects = CallQuerySet.as_manager()
 

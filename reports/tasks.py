@@ -6,7 +6,7 @@ exactly once."""
 
 from celery import shared_task
 
-from reports import notifications, services
+from reports import services
 
 
 @shared_task(name="reports.compile_report")
@@ -22,10 +22,3 @@ def compile_weekly_overview() -> int:
 @shared_task(name="reports.compile_closed_periods")
 def compile_closed_periods() -> list[int]:
     return [report.pk for report in services.compile_closed_periods()]
-
-
-@shared_task(
-    name="reports.announce_call", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
-)
-def announce_call(call_id: int) -> int:
-    return notifications.call_announced(call_id)

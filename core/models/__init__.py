@@ -58,6 +58,14 @@ class User(AbstractUser):
         default="en",
         help_text=_("The language of the emails you receive."),
     )
+    # The kinds of email (core.notifications) the person turned off; they still see them
+    # in their notifications on the site.
+    muted_kinds = ArrayField(
+        models.CharField(max_length=60),
+        verbose_name=_("emails turned off"),
+        default=list,
+        blank=True,
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -442,3 +450,7 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.society} ({self.get_role_display()})"
+
+
+# A module of its own, imported here so that Django finds the model.
+from core.models.notifications import Notification  # noqa: E402, F401

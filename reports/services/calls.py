@@ -11,10 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core import taxonomy
-from core.dispatch import queue_after_commit
 from core.models import User
 from core.permissions import require_editor
 from practices.models import Practice
+from reports import notifications
 from reports.models import (
     CallForPractices,
     Report,
@@ -39,7 +39,8 @@ def create_call(
     report: Report | None = None,
 ) -> CallForPractices:
     """An editor turns a gap into a call for practices; the focal points of the regions
-    concerned are emailed after commit."""
+    concerned are told (and emailed after commit; reports.notifications.call_audience says
+    whom it reached)."""
     require_editor(actor)
     errors: dict[str, list[str]] = {}
     if not (title or "").strip():
@@ -67,7 +68,7 @@ def create_call(
         report=report,
         created_by=actor,
     )
-    queue_after_commit("reports.announce_call", call.pk)
+    notifications.announce_call(call)
     return call
 
 

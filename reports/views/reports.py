@@ -193,11 +193,12 @@ def call_create(request):
 
 
 def _tell_who_hears_of_the_call(request, call: CallForPractices) -> None:
-    """The editor learns how many focal points the call is emailed to, and which of its
-    regions nobody hears of it in (no society there has a focal point on the platform)."""
-    count, unreached = notifications.call_audience(call)
-    regions = ", ".join(term_label("region", code) for code in unreached)
-    if not count:
+    """The editor learns whom the announcement reached (its notifications say): how many focal
+    points are emailed, and which of the call's regions nobody hears of it in (no society
+    there has a focal point on the platform)."""
+    audience = notifications.call_audience(call)
+    regions = ", ".join(term_label("region", code) for code in audience.unreached)
+    if not audience.told:
         messages.warning(
             request,
             _(
@@ -207,16 +208,30 @@ def _tell_who_hears_of_the_call(request, call: CallForPractices) -> None:
             % {"regions": regions},
         )
         return
-    messages.success(
-        request,
-        ngettext(
-            "The call is open. It is emailed to %(count)d focal point.",
-            "The call is open. It is emailed to %(count)d focal points.",
-            count,
+    if audience.emailed:
+        messages.success(
+            request,
+            ngettext(
+                "The call is open. It is emailed to %(count)d focal point.",
+                "The call is open. It is emailed to %(count)d focal points.",
+                audience.emailed,
+            )
+            % {"count": audience.emailed},
         )
-        % {"count": count},
-    )
-    if unreached:
+    if audience.told > audience.emailed:
+        silent = audience.told - audience.emailed
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d focal point turned these emails off and sees the call in their "
+                "notifications only.",
+                "%(count)d focal points turned these emails off and see the call in their "
+                "notifications only.",
+                silent,
+            )
+            % {"count": silent},
+        )
+    if audience.unreached:
         messages.warning(
             request,
             _("No focal point is on the platform in %(regions)s: nobody there is told.")

@@ -347,11 +347,20 @@ def test_an_upload_to_the_api_from_a_visitor_is_refused_before_it_is_read(client
     assert response.status_code in (401, 403)
 
 
-def test_a_title_with_a_line_break_makes_a_one_line_email_subject(alice, mailoutbox):
+def test_a_title_with_a_line_break_makes_a_one_line_email_subject(
+    alice, mailoutbox, django_capture_on_commit_callbacks
+):
     from types import SimpleNamespace
 
-    from core.notifications import send
+    from core.notifications import notify
 
     practice = SimpleNamespace(title="Legal aid\r\nBcc: someone@example.org", pk=1)
-    send(user=alice, template="practice_submitted", context={"practice": practice})
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            recipients=[alice],
+            kind="practice-submitted",
+            key="practice-submitted:line-break",
+            template="core/email/practice_submitted",
+            context={"practice": practice},
+        )
     assert mailoutbox[0].subject == "To review: Legal aid Bcc: someone@example.org"

@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import Membership, NationalSociety
+from core.models import Membership, NationalSociety, Notification
+from core.notifications import deliver
+from core.tasks import send_notification
 from practices.models import Status
 from reports import notifications, services
 from reports.models import CallForPractices, Report, ReportStatus
-from reports.tasks import announce_call
 from tests.conftest import login
 from tests.factories import MembershipFactory
 from tests.practices.factories import make_practice
@@ -175,27 +176,51 @@ def test_announcing_a_call_again_emails_nobody_twice(
             actor=edith, title="Principle 8", deadline=in_days(10), filters={"principle": ["P8"]}
         )
     assert len(mail.outbox) == 2
-    # A retry or a redelivered message runs the task again.
-    assert announce_call.delay(call.pk).get() == 0
+    ledger = Notification.objects.filter(key=f"call-announced:{call.pk}")
+    assert sorted(ledger.values_list("recipient_id", flat=True)) == sorted(
+        [fiona.pk, kenyan_focal_point.pk]
+    )
+    assert set(ledger.values_list("email_state", flat=True)) == {"sent"}
+    # Announcing it again, or a retried or redelivered send, tells nobody again.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications.announce_call(call) == []
+    for notification in ledger:
+        assert send_notification.delay(notification.pk).get() == 0
     assert len(mail.outbox) == 2
-    call.refresh_from_db()
-    assert sorted(call.announced_to) == sorted([fiona.pk, kenyan_focal_point.pk])
 
 
-def test_a_failed_announcement_is_sent_when_the_task_is_retried(settings, edith, fiona):
-    call = services.create_call(  # not committed: the announcement is run by hand below
+def test_a_failed_announcement_is_sent_when_it_is_tried_again(settings, edith, fiona):
+    call = services.create_call(  # not committed: the send is run by hand below
         actor=edith, title="Principle 8", deadline=in_days(10), filters={}
     )
+    notification = Notification.objects.get(key=f"call-announced:{call.pk}")
     # Nothing listens on port 9 of this machine: a real refused connection.
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9
     with pytest.raises(OSError):
-        notifications.call_announced(call.pk)
-    call.refresh_from_db()
-    assert call.announced_to == []
+        deliver(notification_id=notification.pk)
+    notification.refresh_from_db()
+    assert (notification.email_state, notification.attempts) == ("pending", 1)
+    assert "ConnectionRefusedError" in notification.last_error
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert notifications.call_announced(call.pk) == 1
+    assert deliver(notification_id=notification.pk) == 1
     assert [message.to for message in mail.outbox] == [[fiona.email]]
+
+
+def test_a_focal_point_who_turned_calls_off_sees_the_call_on_the_site_only(
+    client, edith, fiona, kenyan_focal_point, django_capture_on_commit_callbacks
+):
+    fiona.muted_kinds = ["call-announced"]
+    fiona.save(update_fields=["muted_kinds"])
+    login(client, edith)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CREATE, call_data(region=["africa", "europe"]))
+    assert landing_messages(response) == [
+        "The call is open. It is emailed to 1 focal point.",
+        "1 focal point turned these emails off and sees the call in their notifications only.",
+    ]
+    assert [message.to for message in mail.outbox] == [[kenyan_focal_point.email]]
+    assert fiona.notifications.get().email_state == "off"
 
 
 def test_a_call_in_the_past_is_refused_and_the_form_kept(client, edith):
