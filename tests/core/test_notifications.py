@@ -154,9 +154,7 @@ def test_a_french_speaking_focal_point_reads_the_call_in_french(
 # --- Turning a kind off -----------------------------------------------------------------------
 
 
-def test_one_click_unsubscribe_by_post_without_a_session_turns_that_kind_off(
-    client, alice, tell
-):
+def test_one_click_unsubscribe_by_post_without_a_session_turns_that_kind_off(client, alice, tell):
     link = path_of(unsubscribe_url(alice, "membership-decided"))
     response = client.post(link, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -220,7 +218,7 @@ def test_an_anonymous_visitor_has_no_bell(client):
 
 
 def test_alice_marks_one_read_then_all(client, alice, tell):
-    first, second, third = (tell([alice], key=key)[0] for key in "abc")
+    first, second, _third = (tell([alice], key=key)[0] for key in "abc")
     login(client, alice)
     page = client.get(LIST).content.decode()
     assert page.count('class="badge badge-unread">Unread') == 3
