@@ -492,8 +492,9 @@ def test_list_query_count_does_not_grow_with_the_reports(
         response = client.get(LIST)
     assert response.content.decode().count("Italian Red Cross") == size
     login(client, edith)
-    # Logged in: the session, the user, their groups, two-factor state and societies too.
-    with django_assert_max_num_queries(8):
+    # Logged in: the session, the user, their groups, two-factor state and societies too,
+    # and the bell's unread count.
+    with django_assert_max_num_queries(9):
         client.get(LIST)
 
 
@@ -526,7 +527,8 @@ def test_report_page_query_count(
     assert response.status_code == 200
     assert counted in response.content.decode()
     login(client, edith)
-    with django_assert_max_num_queries(6):
+    # Six, and the bell's unread count.
+    with django_assert_max_num_queries(7):
         response = client.get(detail(report))
     assert response.status_code == 200
     assert counted in response.content.decode()
