@@ -34,8 +34,9 @@ def test_alices_society_practices_query_count_does_not_grow(
     make_practice(alice, society_a, title="Alice's draft")
     make_practice(bob, society_b, title="Bob's draft")
     login(client, alice)
-    # Session, user, her societies; the page of practices, its count, which she may edit.
-    with django_assert_max_num_queries(7):
+    # Session, user, her societies; the page of practices, its count, which she may edit;
+    # the bell's unread count.
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("practices:mine"))
     assert response.status_code == 200
     titles = re.findall(
@@ -54,8 +55,9 @@ def test_edith_review_queue_query_count_does_not_grow(
     revised = make_practice(alice, society_a, status=Status.PUBLISHED, editor=edith)
     services.update_practice(practice=revised, actor=alice, data={"title": "Revised title"})
     login(client, edith)
-    # Session, user, groups, two-factor state; the page of practices and its count.
-    with django_assert_max_num_queries(7):
+    # Session, user, groups, two-factor state; the page of practices and its count; the
+    # bell's unread count.
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("practices:review_queue"))
     assert response.status_code == 200
     assert len(result_titles(response)) == size + 1
@@ -97,6 +99,7 @@ def test_home_page_query_count_does_not_grow(
     page = response.content.decode()
     assert len(re.findall(r">Practice \d+<", page)) == min(size, 6)
     login(client, alice)
-    with django_assert_max_num_queries(9):
+    # Nine, and the bell's unread count.
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("core:home"))
     assert response.status_code == 200
