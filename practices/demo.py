@@ -29,12 +29,13 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from core import services as core_services
+from core.audience import Visibility
 from core.demo import DEFAULT_PASSWORD
 from core.models import Membership, NationalSociety, User
 from core.taxonomy import Kind
 from practices import demo_sheets, services
 from practices.demo_texts import FRAMES, THEMES
-from practices.models import Practice, Status, Visibility
+from practices.models import Practice, Status
 
 DEMO_DOMAIN = "@demo.example"
 EDITOR = "edith@demo.example"

@@ -315,34 +315,3 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         else:
             name = SERVICE_FIELD_NAMES.get(key, key)
         form.add_error(name if name in form.fields else None, messages)
-
-
-class ReviewQueueForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Waiting"),
-        required=False,
-        choices=[
-            ("", _("Everything waiting")),
-            ("submitted", _("New submissions")),
-            ("revision", _("Edits of published practices")),
-        ],
-    )
-    region = forms.ChoiceField(label=_("Region"), required=False, choices=())
-    waiting = forms.TypedChoiceField(
-        label=_("Waiting for"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[
-            ("", _("Any time")),
-            (7, _("More than 7 days")),
-            (14, _("More than 14 days")),
-            (30, _("More than 30 days")),
-        ],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All regions"))] + [
-            (code, term_label("region", code)) for code, _name in taxonomy.REGIONS
-        ]

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.models import NationalSociety, Region, user_is_editor
+from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
+from core.models import NationalSociety, Region
 from core.taxonomy import Kind
 from core.uploads import stored_name
 from practices.accents import fold_accents_sql
@@ -21,12 +22,6 @@ from practices.accents import fold_accents_sql
 SUMMARY_MAX_LENGTH = 600
 SECTIONS = ["context", "activities", "results", "lessons", "replication"]
 TAG_FIELDS = ["steps", "dimensions", "support_types", "principles"]
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public: anyone")
-    MOVEMENT = "movement", _("Movement: members of any National Society")
-    IFRC = "ifrc", _("IFRC: editors and the owning society only")
 
 
 class Status(models.TextChoices):
@@ -99,44 +94,29 @@ class RegConfigExact(Exact):
         return f"({sql})::regconfig", params
 
 
-class PracticeQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The one rule for who sees which practice (pages, API, search, facets, feeds,
-        exports and attachments all start here).
+class PracticeQuerySet(AudienceQuerySet):
+    """Who sees which practice (pages, API, search, facets, feeds, exports and attachments all
+    start from `visible_to`), by core.audience's rule:
 
-        - published and public: everyone;
-        - published and movement: approved members of any society, and editors;
-        - published and ifrc: editors and the owning society;
-        - not published: the owning society (drafts included); editors see every practice
-          but a draft, which stays the society's own until it is submitted (drafts an editor
-          wrote for a society are theirs to see too).
-        """
-        published = Q(status=Status.PUBLISHED)
-        rule = published & Q(visibility=Visibility.PUBLIC)
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.filter(rule)
-        society_ids = user.approved_society_ids
-        if user_is_editor(user):
-            return self.filter(
-                ~Q(status=Status.DRAFT) | Q(society_id__in=society_ids) | Q(created_by=user)
-            )
-        if society_ids:
-            rule |= published & Q(visibility=Visibility.MOVEMENT)
-            rule |= Q(society_id__in=society_ids)
-        return self.filter(rule)
+    - published: its audience (public: everyone; movement: approved members of any society,
+      and editors; ifrc: editors and the owning society);
+    - not published: the owning society (drafts included); editors see every practice but a
+      draft, which stays the society's own until it is submitted (drafts an editor wrote for a
+      society are theirs to see too).
 
-    def editable_by(self, user):
-        """Editors edit every practice they see; members and focal points edit their
-        society's practices that are drafts, sent back for changes, or published (an edit to a
-        published practice waits for an editor as a revision)."""
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user_is_editor(user):
-            return self.visible_to(user)
-        return self.filter(
-            society_id__in=user.approved_society_ids,
-            status__in=[Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED],
-        )
+    Editors edit every practice they see; members and focal points edit their society's
+    practices that are drafts, sent back for changes, or published (an edit to a published
+    practice waits for an editor as a revision).
+    """
+
+    policy = AudiencePolicy(
+        society_field="society_id",
+        audience_field="visibility",
+        published=Q(status=Status.PUBLISHED),
+        hidden_from_editors=Q(status=Status.DRAFT),
+        author_field="created_by",
+        owners_edit=Q(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED]),
+    )
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)

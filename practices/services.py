@@ -1,9 +1,10 @@
 """Every write to practices goes through these functions (pages, API, admin, commands).
 
-Each takes keyword-only arguments, checks permission against the model querysets' rule
-(raising PermissionDenied), validates (raising ValidationError with field errors), runs in a
-transaction, labels the history entry with the actor and the action, and queues its emails
-after commit.
+Each takes keyword-only arguments, checks permission against the model querysets' rule and
+each workflow step against practices.workflow (raising PermissionDenied, or ValidationError on
+`status` for a step the practice cannot take from where it is), validates (raising
+ValidationError with field errors), runs in a transaction, labels the history entry with the
+actor and the action, and queues its emails after commit.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from practices.models import (
     Status,
     search_config_for,
 )
+from practices.workflow import PRACTICE_WORKFLOW
 
 # Fields a society may write; editors may also write the editorial ones.
 CONTENT_FIELDS = [
@@ -193,29 +195,26 @@ def _lock_editable(practice: Practice, actor: User) -> Practice:
     return found
 
 
-def _lock_for_editor(practice: Practice, actor: User) -> Practice:
-    if not user_is_editor(actor):
-        raise PermissionDenied(_("Only IFRC editors can do this."))
-    return _lock_editable(practice, actor)
-
-
-def _transition_error(practice: Practice, action: str) -> ValidationError:
-    return ValidationError(
-        {
-            "status": [
-                _("A practice that is %(status)s cannot be %(action)s.")
-                % {"status": practice.get_status_display().lower(), "action": action}
-            ]
-        }
+def _lock_for_step(practice: Practice, actor: User, step: str, *, note: str = "") -> Practice:
+    """The practice, locked, once PRACTICE_WORKFLOW lets `actor` take `step` on it: refused
+    with PermissionDenied for who is asking, ValidationError for where it stands."""
+    locked = (
+        Practice.objects.visible_to(actor)
+        .select_for_update(of=("self",))
+        .select_related("society", "society__region")
+        .filter(pk=practice.pk)
+        .first()
     )
+    if locked is None:
+        raise PermissionDenied(_("You cannot edit this practice."))
+    PRACTICE_WORKFLOW.check(locked, actor, step, note=note)
+    return locked
 
 
 @transaction.atomic
 def submit_practice(*, practice: Practice, actor: User) -> Practice:
     """The society sends a draft (or a practice sent back for changes) to the editors."""
-    practice = _lock_editable(practice, actor)
-    if practice.status not in (Status.DRAFT, Status.CHANGES_REQUESTED):
-        raise _transition_error(practice, _("submitted"))
+    practice = _lock_for_step(practice, actor, "submit")
     practice.status = Status.SUBMITTED
     practice.submitted_at = timezone.now()
     practice.submitted_tags = practice.tags()
@@ -228,15 +227,11 @@ def submit_practice(*, practice: Practice, actor: User) -> Practice:
 @transaction.atomic
 def request_changes(*, practice: Practice, actor: User, note: str) -> Practice:
     """An editor sends a submitted practice (or a pending revision) back with a note."""
-    practice = _lock_for_editor(practice, actor)
-    if not note.strip():
-        raise ValidationError({"note": [_("Tell the society what to change.")]})
-    if practice.status == Status.PUBLISHED and practice.pending_revision:
-        practice.pending_revision = None
-    elif practice.status == Status.SUBMITTED:
-        practice.status = Status.CHANGES_REQUESTED
+    practice = _lock_for_step(practice, actor, "request-changes", note=note)
+    if practice.status == Status.PUBLISHED:
+        practice.pending_revision = None  # the revision goes back; the published text stays
     else:
-        raise _transition_error(practice, _("sent back for changes"))
+        practice.status = Status.CHANGES_REQUESTED
     practice.review_note = note.strip()
     with pghistory.context(user=actor.pk, action="request-changes"):
         practice.save(update_fields=["status", "pending_revision", "review_note", "updated_at"])
@@ -247,8 +242,8 @@ def request_changes(*, practice: Practice, actor: User, note: str) -> Practice:
 @transaction.atomic
 def publish_practice(*, practice: Practice, actor: User) -> Practice:
     """An editor publishes a submitted practice, or a published practice's pending revision."""
-    practice = _lock_for_editor(practice, actor)
-    if practice.status == Status.PUBLISHED and practice.pending_revision:
+    practice = _lock_for_step(practice, actor, "publish")
+    if practice.status == Status.PUBLISHED:
         revision = dict(practice.pending_revision)
         if "contact" in revision and revision["contact"] is not None:
             revision["contact"] = User.objects.filter(pk=revision["contact"]).first()
@@ -257,11 +252,9 @@ def publish_practice(*, practice: Practice, actor: User) -> Practice:
             field: revision.get(field, getattr(practice, field)) for field in TAG_FIELDS
         }
         practice.pending_revision = None
-    elif practice.status in (Status.SUBMITTED, Status.ARCHIVED):
+    else:
         practice.status = Status.PUBLISHED
         practice.published_at = practice.published_at or timezone.now()
-    else:
-        raise _transition_error(practice, _("published"))
     practice.review_note = ""
     with pghistory.context(user=actor.pk, action="publish"):
         _save(practice)
@@ -271,9 +264,7 @@ def publish_practice(*, practice: Practice, actor: User) -> Practice:
 
 @transaction.atomic
 def archive_practice(*, practice: Practice, actor: User) -> Practice:
-    practice = _lock_for_editor(practice, actor)
-    if practice.status == Status.ARCHIVED:
-        return practice
+    practice = _lock_for_step(practice, actor, "archive")
     practice.status = Status.ARCHIVED
     practice.featured = False
     with pghistory.context(user=actor.pk, action="archive"):

@@ -1,8 +1,6 @@
 """Practice pages. Every lookup starts from Practice.objects.visible_to(user), so what a user
 may not see is a 404; every write goes through practices.services."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
@@ -23,11 +21,13 @@ from django.views.decorators.http import require_POST
 from pghistory.models import Events
 
 from core.models import NationalSociety, User, user_is_editor
+from core.review import review_queue as core_review_queue
 from practices import permissions, presenters, services
 from practices.filters import PracticeFilter
-from practices.forms import PracticeForm, ReviewQueueForm, add_service_errors
+from practices.forms import PracticeForm, add_service_errors
 from practices.models import SECTIONS, Practice, Status
 from practices.search import facet_counts, with_snippets
+from practices.workflow import PRACTICE_WORKFLOW
 
 PAGE_SIZE = 20
 LIST_PAGE_SIZE = 50
@@ -112,22 +112,6 @@ def _similar_practices(practice: Practice, user) -> list[Practice]:
     )
 
 
-def _workflow_actions(user, practice: Practice) -> list[str]:
-    """The workflow actions `user` may take on `practice` now (the services decide again)."""
-    actions = []
-    if permissions.can_submit_practice(user, practice):
-        actions.append("submit")
-    if permissions.can_review_practice(user, practice):
-        has_revision = practice.status == Status.PUBLISHED and bool(practice.pending_revision)
-        if practice.status in (Status.SUBMITTED, Status.ARCHIVED) or has_revision:
-            actions.append("publish")
-        if practice.status == Status.SUBMITTED or has_revision:
-            actions.append("request-changes")
-        if practice.status != Status.ARCHIVED:
-            actions.append("archive")
-    return actions
-
-
 def _revision_changes(practice: Practice) -> list[tuple[str, str, str]]:
     """What a pending revision would change: (field label, published value, proposed value)."""
     changes = []
@@ -160,7 +144,7 @@ def practice_detail(request, pk):
         "is_insider": permissions.can_see_review(user, practice),
         "show_contact_person_email": permissions.can_see_contact_person(user),
         "can_edit": permissions.can_edit_practice(user, practice),
-        "actions": _workflow_actions(user, practice),
+        "actions": PRACTICE_WORKFLOW.available(practice, user),
         "tag_corrections": [
             (capfirst(Practice._meta.get_field(field).verbose_name), field, change)
             for field, change in practice.tag_corrections.items()
@@ -324,7 +308,7 @@ def practice_workflow(request, pk, action):
         ),
         "archive": (services.archive_practice, _("The practice is archived.")),
     }
-    if action not in workflow:
+    if action not in PRACTICE_WORKFLOW.names:
         raise Http404
     practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
     service, success = workflow[action]
@@ -371,50 +355,31 @@ def review_queue(request):
     user = request.user
     if not user_is_editor(user):
         raise PermissionDenied(_("The review queue is for IFRC editors."))
-    form = ReviewQueueForm(request.GET)
-    practices = (
-        Practice.objects.visible_to(user)
+    context, status = core_review_queue(
+        request,
+        queryset=Practice.objects.visible_to(user)
         .filter(
             Q(status=Status.SUBMITTED) | Q(status=Status.PUBLISHED, pending_revision__isnull=False)
         )
         .select_related("society", "region")
-        .defer(*SECTIONS, "partners")
+        .defer(*SECTIONS, "partners"),
         # A revision has waited since the society last edited it; a submission since it was
         # submitted.
-        .annotate(
-            waiting_since=Case(
-                When(status=Status.PUBLISHED, then=F("updated_at")), default=F("submitted_at")
-            )
-        )
-        .order_by("waiting_since", "id")
+        waiting_since=Case(
+            When(status=Status.PUBLISHED, then=F("updated_at")), default=F("submitted_at")
+        ),
+        region_field="region_id",
+        kinds={
+            "submitted": (gettext_lazy("New submissions"), Q(status=Status.SUBMITTED)),
+            "revision": (
+                gettext_lazy("Edits of published practices"),
+                Q(status=Status.PUBLISHED),
+            ),
+        },
+        page_size=LIST_PAGE_SIZE,
     )
-    status = 200
-    if form.is_valid():
-        wanted = form.cleaned_data
-        if wanted["status"] == "submitted":
-            practices = practices.filter(status=Status.SUBMITTED)
-        elif wanted["status"] == "revision":
-            practices = practices.filter(status=Status.PUBLISHED)
-        if wanted["region"]:
-            practices = practices.filter(region_id=wanted["region"])
-        if wanted["waiting"]:
-            practices = practices.filter(
-                waiting_since__lte=timezone.now() - timedelta(days=wanted["waiting"])
-            )
-    else:
-        practices, status = practices.none(), 400
-    page = Paginator(practices, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    page_query = request.GET.copy()
-    page_query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "page_query": page_query.urlencode(),
-        # Everything in the queue is submitted or carries a revision: both can be published
-        # or sent back, and the editor comes back here afterwards.
-        "queue_actions": ["publish", "request-changes"],
-        "next": request.get_full_path(),
-    }
+    for practice in context["page"].object_list:
+        practice.actions = PRACTICE_WORKFLOW.available(practice, user)
     return render(request, "practices/practice_review_queue.html", context, status=status)
 
 

@@ -17,7 +17,7 @@ from django_filters import BaseInFilter
 from core import taxonomy
 from core.models import NationalSociety
 from practices.filters import PracticeFilter
-from practices.models import Practice, Visibility
+from practices.models import Practice
 from practices.search import count_codes
 from reports.models import (
     GROUPS,
@@ -30,12 +30,6 @@ from reports.models import (
 
 Progress = Callable[[int], None]
 
-# Which visibilities each audience may see (reports count published practices only).
-AUDIENCE_VISIBILITIES = {
-    Visibility.PUBLIC: [Visibility.PUBLIC],
-    Visibility.MOVEMENT: [Visibility.PUBLIC, Visibility.MOVEMENT],
-    Visibility.IFRC: [Visibility.PUBLIC, Visibility.MOVEMENT, Visibility.IFRC],
-}
 # The practice filters a report may take: those of /api/v1/practices/ but the ones about
 # presentation (ordering) or workflow (status: a report counts published practices).
 OVERVIEW_FILTERS = [
@@ -70,8 +64,10 @@ def filter_form_data(filters: dict[str, list[str]]) -> QueryDict:
 
 
 def overview_queryset(*, filters: dict[str, list[str]], audience: str):
-    """Published practices the audience may see, narrowed by the filters (already valid)."""
-    practices = Practice.objects.published().filter(visibility__in=AUDIENCE_VISIBILITIES[audience])
+    """The published practices a reader of the audience sees (core.audience: an anonymous
+    visitor for public, a member of another society for movement, an editor for ifrc),
+    narrowed by the filters (already valid)."""
+    practices = Practice.objects.seen_by_audience(audience)
     return PracticeFilter(filter_form_data(filters), queryset=practices, ranked=False).qs
 
 

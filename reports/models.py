@@ -17,8 +17,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
-from core.models import NationalSociety, user_is_editor
-from practices.models import Practice, Visibility
+from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
+from core.models import NationalSociety
+from practices.models import Practice
 
 # --- Indicators and periods -------------------------------------------------------------------
 
@@ -204,27 +205,20 @@ class SubmissionStatus(models.TextChoices):
 REPORTED_STATUSES = [SubmissionStatus.SUBMITTED, SubmissionStatus.VALIDATED]
 
 
-class SubmissionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The one rule for who sees which submission: the society's approved members and
-        focal points see their own (drafts included); editors see every submission a society
-        has sent at least once (not a draft never submitted)."""
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        own = Q(society_id__in=user.approved_society_ids)
-        if user_is_editor(user):
-            return self.filter(own | ~Q(status=SubmissionStatus.DRAFT))
-        return self.filter(own)
+class SubmissionQuerySet(AudienceQuerySet):
+    """Who sees which submission: the society's approved members and focal points see their
+    own (drafts included); editors see every submission a society has sent at least once (not
+    a draft never submitted). Values are for the society and the editors only: no audience.
 
-    def editable_by(self, user):
-        """The society's members and focal points change their values while the submission is
-        a draft or returned to them; editors validate or return, they do not enter values."""
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self.filter(
-            society_id__in=user.approved_society_ids,
-            status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED],
-        )
+    The society's members and focal points change their values while the submission is a
+    draft or returned to them; editors validate or return, they do not enter values."""
+
+    policy = AudiencePolicy(
+        society_field="society_id",
+        hidden_from_editors=Q(status=SubmissionStatus.DRAFT),
+        owners_edit=Q(status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]),
+        editors_edit=False,
+    )
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
@@ -351,17 +345,17 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The one rule for who sees which report: editors see every report; others see
-        published reports whose audience includes them (public ones for everyone, movement
-        ones for approved members of any society). A report for the IFRC stays with editors."""
-        if user_is_editor(user):
-            return self.all()
-        audiences = [Visibility.PUBLIC]
-        if user is not None and user.is_authenticated and user.approved_society_ids:
-            audiences.append(Visibility.MOVEMENT)
-        return self.filter(published_at__isnull=False, audience__in=audiences)
+class ReportQuerySet(AudienceQuerySet):
+    """Who sees which report: editors see every report; others see published reports whose
+    audience includes them (core.audience: public ones for everyone, movement ones for
+    approved members of any society). A report for the IFRC, owned by no society, stays with
+    editors."""
+
+    policy = AudiencePolicy(
+        society_field=None,
+        audience_field="audience",
+        published=Q(published_at__isnull=False),
+    )
 
     def live(self):
         """Reports an identical request may reuse: done, or still on their way."""

@@ -1,11 +1,12 @@
 """Who may do what with reports objects, beyond the model querysets' visibility rules."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core.models import NationalSociety, user_is_editor
 from practices.models import Practice
-from reports.models import Submission, SubmissionStatus
+from reports.models import SubmissionStatus
 
 
 def enters_values_for(user, society) -> bool:
@@ -17,15 +18,6 @@ def enters_values_for(user, society) -> bool:
         and society.kind == NationalSociety.Kind.NATIONAL_SOCIETY
         and not user_is_editor(user)
         and society.pk in user.approved_society_ids
-    )
-
-
-def can_review_submission(user, submission: Submission | None) -> bool:
-    """Editors validate or return values the society has submitted."""
-    return bool(
-        user_is_editor(user)
-        and submission is not None
-        and submission.status == SubmissionStatus.SUBMITTED
     )
 
 
@@ -63,3 +55,13 @@ def linkable_practices(user):
     if not user.is_authenticated:
         return visible.none()
     return visible.filter(society_id__in=user.approved_society_ids)
+
+
+def practices_that_may_answer(call, user):
+    """The practices `user` may link to `call`: linkable by them, and sent to the editors
+    (submitted, or published without a submission) after the call opened. The call page offers
+    these and services.link_practice accepts only these."""
+    sent_after = Q(submitted_at__gte=call.created_at) | Q(
+        submitted_at__isnull=True, published_at__gte=call.created_at
+    )
+    return linkable_practices(user).filter(sent_after)

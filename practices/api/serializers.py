@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from core.api.serializers import KnownFieldsMixin, ListedCodeField, ListedSlugRelatedField
+from core.audience import Visibility
 from core.models import Country, NationalSociety, User
 from core.taxonomy import Kind
 from practices import permissions
@@ -13,9 +14,9 @@ from practices.models import (
     Language,
     Practice,
     TargetGroup,
-    Visibility,
 )
 from practices.services import VOCABULARIES
+from practices.workflow import PRACTICE_WORKFLOW
 
 
 class SocietyBriefSerializer(serializers.ModelSerializer):
@@ -117,6 +118,9 @@ class PracticeDetailSerializer(PracticeListSerializer):
     rubric = serializers.SerializerMethodField()
     contact = serializers.SerializerMethodField()
     review = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField(
+        help_text="The workflow steps the requester may take now (POST to the action's URL)."
+    )
 
     class Meta(PracticeListSerializer.Meta):
         fields = [
@@ -137,6 +141,7 @@ class PracticeDetailSerializer(PracticeListSerializer):
             "featured",
             "submitted_tags",
             "review",
+            "actions",
         ]
         read_only_fields = fields
 
@@ -167,6 +172,9 @@ class PracticeDetailSerializer(PracticeListSerializer):
                 name=practice.contact.get_full_name(), person_email=practice.contact.email
             )
         return contact if any(contact.values()) else None
+
+    def get_actions(self, practice) -> list[str]:
+        return PRACTICE_WORKFLOW.available_names(practice, self.context["request"].user)
 
     def get_review(self, practice) -> dict | None:
         """What the society and the editors see of the review: the editors' note, their tag

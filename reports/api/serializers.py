@@ -13,9 +13,9 @@ from core.api.serializers import (
     ListedPrimaryKeyRelatedField,
     ListedSlugRelatedField,
 )
+from core.audience import Visibility
 from core.models import NationalSociety
 from practices.api.serializers import SocietyBriefSerializer
-from practices.models import Visibility
 from reports.compile import DATA_FILTERS, OVERVIEW_FILTERS, PracticeFilter, json_number
 from reports.models import (
     GROUPS,
@@ -28,6 +28,7 @@ from reports.models import (
     ReportStatus,
     Submission,
 )
+from reports.workflow import SUBMISSION_WORKFLOW
 
 # --- Reports --------------------------------------------------------------------------------
 
@@ -278,6 +279,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
     society = SocietyBriefSerializer(read_only=True)
     period = PeriodBriefSerializer(read_only=True)
     values = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField(
+        help_text="The workflow steps the requester may take now (POST to the action's URL)."
+    )
 
     class Meta:
         model = Submission
@@ -293,8 +297,12 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "reviewed_at",
             "updated_at",
             "values",
+            "actions",
         ]
         read_only_fields = fields
+
+    def get_actions(self, submission) -> list[str]:
+        return SUBMISSION_WORKFLOW.available_names(submission, self.context["request"].user)
 
     def get_web_url(self, submission) -> str:
         return self.context["request"].build_absolute_uri(submission.get_absolute_url())

@@ -25,9 +25,9 @@ from rest_framework.response import Response
 
 from core.api.filters import CodeFilter
 from core.api.parsers import JSONParser, MultiPartParser
+from core.audience import Visibility
 from core.models import NationalSociety, user_is_editor
 from practices.api.serializers import NoteSerializer
-from practices.models import Visibility
 from reports import services
 from reports.api.serializers import (
     CSVImportErrorSerializer,

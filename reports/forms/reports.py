@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
 from core import taxonomy
+from core.audience import Visibility
 from core.models import NationalSociety
-from practices.models import Language, Visibility
+from practices.models import Language
 from practices.rendering import term_label
 from reports.models import ReportingPeriod, ReportKind
 

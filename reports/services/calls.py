@@ -19,7 +19,7 @@ from reports.models import (
     CallForPractices,
     Report,
 )
-from reports.permissions import linkable_practices
+from reports.permissions import linkable_practices, practices_that_may_answer
 
 CALL_FILTERS = {
     "step": {code for code, _name in taxonomy.STEPS},
@@ -82,8 +82,7 @@ def link_practice(*, call: CallForPractices, practice: Practice, actor: User) ->
         raise ValidationError(
             _("This call closed on %(date)s.") % {"date": date_format(call.deadline)}
         )
-    sent_at = practice.submitted_at or practice.published_at
-    if sent_at is None or sent_at < call.created_at:
+    if not practices_that_may_answer(call, actor).filter(pk=practice.pk).exists():
         raise ValidationError(
             _(
                 "Only practices submitted while the call is open can answer it; submit this "

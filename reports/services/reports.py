@@ -17,10 +17,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audience import Visibility
 from core.dispatch import queue_after_commit
 from core.models import User
 from core.permissions import require_editor
-from practices.models import Practice, PracticeEvent, Visibility
+from practices.models import Practice, PracticeEvent
 from reports import compile as compiling
 from reports.models import (
     DataValueEvent,
@@ -31,6 +32,7 @@ from reports.models import (
     ReportStatus,
     SubmissionEvent,
 )
+from reports.workflow import REPORT_WORKFLOW
 
 logger = logging.getLogger(__name__)
 
@@ -258,26 +260,20 @@ def _record_failure(report_id: int, reason: str) -> str:
 
 @transaction.atomic
 def publish_report(*, report: Report, actor: User) -> Report:
-    """An editor makes a finished report visible to its audience."""
-    require_editor(actor)
+    """An editor makes a finished report visible to its audience (REPORT_WORKFLOW)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.DONE:
-        raise ValidationError(_("Only a finished report can be published."))
-    if report.audience == Visibility.IFRC:
-        raise ValidationError(
-            _("A report for the IFRC counts practices only editors may see; it stays internal.")
-        )
-    if report.published_at is None:
-        report.published_at = timezone.now()
-        report.published_by = actor
-        report.save(update_fields=["published_at", "published_by"])
+    REPORT_WORKFLOW.check(report, actor, "publish")
+    report.published_at = timezone.now()
+    report.published_by = actor
+    report.save(update_fields=["published_at", "published_by"])
     return report
 
 
 @transaction.atomic
 def unpublish_report(*, report: Report, actor: User) -> Report:
-    require_editor(actor)
+    """An editor takes a published report back from its audience (REPORT_WORKFLOW)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
+    REPORT_WORKFLOW.check(report, actor, "unpublish")
     report.published_at = None
     report.published_by = None
     report.save(update_fields=["published_at", "published_by"])

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from core.edge import NUL, nul_message, printable
 from core.models import NationalSociety, User
-from core.permissions import require_editor
 from reports.models import (
     GROUP_COLUMNS,
     GROUPS,
@@ -29,6 +28,7 @@ from reports.models import (
     Unit,
 )
 from reports.permissions import enters_values_for
+from reports.workflow import SUBMISSION_WORKFLOW
 
 
 def _closed_error(period: ReportingPeriod) -> ValidationError:
@@ -358,10 +358,19 @@ def import_values_csv(*, submission: Submission, actor: User, upload) -> int:
     return len(values)
 
 
+def _lock_for_step(submission: Submission, actor: User, step: str, *, note: str = "") -> Submission:
+    """The submission, locked, once SUBMISSION_WORKFLOW lets `actor` take `step` on it:
+    refused with PermissionDenied for who is asking, ValidationError for where it stands."""
+    locked = Submission.objects.select_for_update().select_related("society").get(pk=submission.pk)
+    SUBMISSION_WORKFLOW.check(locked, actor, step, note=note)
+    return locked
+
+
 @transaction.atomic
 def submit_submission(*, submission: Submission, actor: User) -> Submission:
     """A member or focal point sends the society's values to the IFRC for validation."""
-    submission = _lock_editable(submission, actor)
+    submission = _lock_for_step(submission, actor, "submit")
+    _check_open(submission.period)
     if not submission.values.exists():
         raise ValidationError(_("Enter at least one value before submitting."))
     submission.status = SubmissionStatus.SUBMITTED
@@ -372,21 +381,10 @@ def submit_submission(*, submission: Submission, actor: User) -> Submission:
     return submission
 
 
-def _lock_for_review(submission: Submission, actor: User) -> Submission:
-    require_editor(actor)
-    locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if locked.status != SubmissionStatus.SUBMITTED:
-        raise ValidationError(
-            _("Only a submitted submission can be reviewed; this one is %(status)s.")
-            % {"status": locked.get_status_display().lower()}
-        )
-    return locked
-
-
 @transaction.atomic
 def validate_submission(*, submission: Submission, actor: User) -> Submission:
     """An editor accepts the society's values: they count in data compilations."""
-    submission = _lock_for_review(submission, actor)
+    submission = _lock_for_step(submission, actor, "validate")
     submission.status = SubmissionStatus.VALIDATED
     submission.review_note = ""
     submission.reviewed_by = actor
@@ -399,9 +397,7 @@ def validate_submission(*, submission: Submission, actor: User) -> Submission:
 @transaction.atomic
 def return_submission(*, submission: Submission, actor: User, note: str) -> Submission:
     """An editor sends the values back to the society with a note saying what to change."""
-    if not (note or "").strip():
-        raise ValidationError({"note": _("Say what the society should change.")})
-    submission = _lock_for_review(submission, actor)
+    submission = _lock_for_step(submission, actor, "return", note=note)
     submission.status = SubmissionStatus.RETURNED
     submission.review_note = note.strip()
     submission.reviewed_by = actor

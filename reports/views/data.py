@@ -14,20 +14,21 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.exports import csv_download
 from core.models import NationalSociety, user_is_editor
 from core.permissions import require_editor
+from core.review import review_queue as core_review_queue
+from core.workflow import Transition
 from reports import permissions, services
 from reports.compile import completeness_table
 from reports.forms.data import (
@@ -46,6 +47,7 @@ from reports.models import (
     Submission,
     SubmissionStatus,
 )
+from reports.workflow import SUBMISSION_WORKFLOW
 
 REVIEW_PAGE_SIZE = 50
 
@@ -179,7 +181,20 @@ class SubmissionPage:
     submission: Submission | None  # None until a member first saves
     is_member: bool
     can_edit: bool
-    can_review: bool
+    # The workflow steps the user may take on the submission now (SUBMISSION_WORKFLOW).
+    actions: list[Transition]
+
+    @property
+    def can_submit(self) -> bool:
+        """ "Save and submit" belongs to the values form: what is on the screen is saved
+        first, so a submission not started yet can be submitted too."""
+        names = [step.name for step in self.actions]
+        return self.can_edit and (self.submission is None or "submit" in names)
+
+    @property
+    def review_steps(self) -> list[Transition]:
+        """The other steps, offered in the review box."""
+        return [step for step in self.actions if step.name != "submit"]
 
     @property
     def url(self) -> str:
@@ -198,7 +213,7 @@ def _submission_page(request, pk, society_slug) -> SubmissionPage:
     is_member = permissions.enters_values_for(user, society)
     submission = (
         Submission.objects.visible_to(user)
-        .select_related("submitted_by", "reviewed_by")
+        .select_related("society", "submitted_by", "reviewed_by")
         .filter(period=period, society=society)
         .first()
     )
@@ -214,7 +229,7 @@ def _submission_page(request, pk, society_slug) -> SubmissionPage:
         submission=submission,
         is_member=is_member,
         can_edit=can_edit and period.is_open(),
-        can_review=permissions.can_review_submission(user, submission),
+        actions=SUBMISSION_WORKFLOW.available(submission, user) if submission else [],
     )
 
 
@@ -284,7 +299,7 @@ def _safe_next(request, default: str) -> str:
 @require_POST
 @login_required
 def submission_workflow(request, pk, society, action):
-    if action not in ("submit", "validate", "return"):
+    if action not in SUBMISSION_WORKFLOW.names:
         raise Http404
     page = _submission_page(request, pk, society)
     user = request.user
@@ -442,19 +457,22 @@ def completeness(request, pk):
 def review_queue(request):
     user = request.user
     require_editor(user, _("The review queue of data submissions is for IFRC editors."))
-    submissions = (
-        Submission.objects.visible_to(user)
+    context, status = core_review_queue(
+        request,
+        queryset=Submission.objects.visible_to(user)
         .filter(status=SubmissionStatus.SUBMITTED)
         .select_related("society", "society__region", "period", "submitted_by")
         .annotate(
             value_count=Count("values", distinct=True),
             indicator_count=Count("period__indicators", distinct=True),
-        )
-        .order_by("submitted_at", "id")
+        ),
+        waiting_since=F("submitted_at"),
+        region_field="society__region__code",
+        kinds={
+            # Returned once, the values have been reviewed before.
+            "first": (gettext_lazy("Sent for the first time"), Q(reviewed_at__isnull=True)),
+            "again": (gettext_lazy("Sent again after changes"), Q(reviewed_at__isnull=False)),
+        },
+        page_size=REVIEW_PAGE_SIZE,
     )
-    page = Paginator(submissions, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "reports/submission_review_queue.html",
-        {"page": page, "next": request.get_full_path()},
-    )
+    return render(request, "reports/submission_review_queue.html", context, status=status)

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,7 +33,8 @@ from reports.models import (
     ReportKind,
     ReportStatus,
 )
-from reports.permissions import linkable_practices
+from reports.permissions import linkable_practices, practices_that_may_answer
+from reports.workflow import REPORT_WORKFLOW
 
 LIST_PAGE_SIZE = 50
 CALL_CANDIDATES = 50
@@ -49,9 +49,7 @@ def _report_context(request, report: Report) -> dict:
         "filters": presenters.filters_in_words(
             report.filters, presenters.society_names([report.filters])
         ),
-        "can_publish": is_editor
-        and report.status == ReportStatus.DONE
-        and report.audience != "ifrc",
+        "actions": REPORT_WORKFLOW.available(report, request.user),
     }
     if report.status == ReportStatus.DONE and report.result is not None:
         if report.kind == ReportKind.PRACTICES_OVERVIEW:
@@ -119,18 +117,20 @@ def report_print(request, pk):
 @login_required
 def report_publish(request, pk):
     report = _visible_report(request, pk)
+    steps = {
+        "publish": (services.publish_report, _("The report is published to its audience.")),
+        "unpublish": (services.unpublish_report, _("The report is no longer published.")),
+    }
     action = request.POST.get("action")
+    if action not in REPORT_WORKFLOW.names:
+        raise Http404
+    service, success = steps[action]
     try:
-        if action == "publish":
-            services.publish_report(report=report, actor=request.user)
-            messages.success(request, _("The report is published to its audience."))
-        elif action == "unpublish":
-            services.unpublish_report(report=report, actor=request.user)
-            messages.success(request, _("The report is no longer published."))
-        else:
-            raise Http404
+        service(report=report, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
     return redirect(report)
 
 
@@ -240,14 +240,10 @@ def _tell_who_hears_of_the_call(request, call: CallForPractices) -> None:
 
 
 def _link_candidates(call: CallForPractices, user):
-    """The user's practices that may answer the call: their society's, sent to the editors
-    after the call opened (the rule services.link_practice applies), not linked yet."""
-    sent_after = Q(submitted_at__gte=call.created_at) | Q(
-        submitted_at__isnull=True, published_at__gte=call.created_at
-    )
+    """The user's practices that may answer the call (the rule services.link_practice applies),
+    not linked yet."""
     return (
-        linkable_practices(user)
-        .filter(sent_after)
+        practices_that_may_answer(call, user)
         .exclude(calls=call)
         .only("id", "title")
         .order_by("-updated_at", "-id")[:CALL_CANDIDATES]

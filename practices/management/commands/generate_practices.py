@@ -20,13 +20,13 @@ from django.utils import timezone, translation
 from django_countries import countries as country_names
 
 from core import taxonomy
+from core.audience import Visibility
 from core.models import Country, NationalSociety
 from practices.models import (
     Language,
     Practice,
     Status,
     TargetGroup,
-    Visibility,
     search_config_for,
 )
 
