@@ -72,11 +72,11 @@ def test_both_queues_count_their_rows_once_whatever_the_page_holds(
     for number in range(size):
         make_practice(alice, society_a, status=Status.SUBMITTED, title=f"Practice {number}")
     login(client, edith)
-    # The session, the user, the editors group, the two-factor check and the memberships;
-    # then one COUNT and one SELECT of the page.
-    with django_assert_num_queries(7):
+    # The session, the user, the editors group, the two-factor check, the memberships and the
+    # header's unread notifications; then one COUNT and one SELECT of the page.
+    with django_assert_num_queries(8):
         response = client.get(QUEUE)
     assert response.content.decode().count('scope="row"') == size
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("practices:review_queue"))
     assert response.content.decode().count('class="review-item"') == size
