@@ -1,9 +1,25 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import mfa, services
 from core.models import NationalSociety
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Shows a service's ValidationError on the form, each message beside its field: the form's
+    `field_for_error(key)` names it when the form has one, else its `service_field_names`
+    mapping (a service's name for a field the form calls otherwise), else the key itself;
+    messages for no field go to the top of the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    field_for_error = getattr(form, "field_for_error", None)
+    renamed = getattr(form, "service_field_names", {})
+    for key, messages in error.message_dict.items():
+        name = field_for_error(key) if field_for_error is not None else renamed.get(key, key)
+        form.add_error(name if name in form.fields else None, messages)
 
 
 class SocietyChoiceField(forms.ModelChoiceField):

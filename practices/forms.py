@@ -7,6 +7,7 @@ from django_countries import countries as country_names
 
 from core import taxonomy
 from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from core.permissions import societies_acted_for
 from core.uploads import validate_upload
 from practices.models import SECTIONS, SUMMARY_MAX_LENGTH, Language, Practice, Status, TargetGroup
 from practices.rendering import term_label
@@ -16,8 +17,6 @@ MARKDOWN_HINT = _(
     "Markdown works: **bold**, *italic*, lists starting with “-”, [a link](https://…), "
     "and a blank line between paragraphs."
 )
-# The services name the uploaded file `file`; the form calls its field `attachment`.
-SERVICE_FIELD_NAMES = {"file": "attachment"}
 
 
 def _label(field_name):
@@ -46,6 +45,9 @@ def _section_field(name: str) -> forms.CharField:
 class PracticeForm(forms.Form):
     """Every field of a practice a society writes, plus the editors' rubric; the services
     check the rules again (the API writes through them too)."""
+
+    # The services name the uploaded file `file`; the form calls its field `attachment`.
+    service_field_names = {"file": "attachment"}
 
     society = forms.ModelChoiceField(
         label=_("National Society"), queryset=NationalSociety.objects.none()
@@ -196,7 +198,7 @@ class PracticeForm(forms.Form):
         if self.is_editor:
             return NationalSociety.objects.national_societies().order_by_label()
         if len(self.user.approved_society_ids) > 1:
-            return NationalSociety.objects.filter(pk__in=self.user.approved_society_ids)
+            return societies_acted_for(self.user)
         return None
 
     def _contact_choices(self, societies):
@@ -301,17 +303,3 @@ class PracticeForm(forms.Form):
         )
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Shows a service's ValidationError on the form, each message beside its field: the form's
-    `field_for_error(key)` names it when the form has one, else the key itself (or the field
-    SERVICE_FIELD_NAMES gives); messages for no field go to the top of the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    field_for_error = getattr(form, "field_for_error", None)
-    for key, messages in error.message_dict.items():
-        if field_for_error is not None:
-            name = field_for_error(key)
-        else:
-            name = SERVICE_FIELD_NAMES.get(key, key)
-        form.add_error(name if name in form.fields else None, messages)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from core import taxonomy
 from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from core.permissions import acts_for
 from core.uploads import validate_upload
 from practices import notifications
 from practices.models import (
@@ -58,10 +59,6 @@ VOCABULARIES = {
     "support_types": {code for code, _name in taxonomy.SUPPORT_TYPES},
     "principles": {code for code, *_rest in taxonomy.PRINCIPLES},
 }
-
-
-def _is_member(user: User, society: NationalSociety) -> bool:
-    return society.pk in user.approved_society_ids
 
 
 def validate_practice_data(data: dict[str, Any], *, society: NationalSociety) -> dict[str, Any]:
@@ -134,7 +131,7 @@ def _save(practice: Practice) -> Practice:
 @transaction.atomic
 def create_practice(*, actor: User, society: NationalSociety, data: dict[str, Any]) -> Practice:
     """A member or focal point of `society` (or an editor) creates a draft of `society`."""
-    if not (_is_member(actor, society) or user_is_editor(actor)):
+    if not (acts_for(actor, society) or user_is_editor(actor)):
         raise PermissionDenied(_("You can only create practices of your own National Society."))
     content = {key: value for key, value in data.items() if key in CONTENT_FIELDS}
     missing = [
@@ -145,7 +142,7 @@ def create_practice(*, actor: User, society: NationalSociety, data: dict[str, An
     content = validate_practice_data(content, society=society)
     practice = Practice(society=society, created_by=actor, status=Status.DRAFT)
     if content.get("contact") is None:
-        content["contact"] = actor if _is_member(actor, society) else None
+        content["contact"] = actor if acts_for(actor, society) else None
     _apply(practice, content)
     with pghistory.context(user=actor.pk, action="create"):
         return _save(practice)

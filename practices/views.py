@@ -8,23 +8,25 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, DateTimeField, F, Q, When
 from django.db.models.expressions import RawSQL
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from pghistory.models import Events
 
-from core.models import NationalSociety, User, user_is_editor
+from core.forms import add_service_errors
+from core.http import file_download, safe_next_url
+from core.models import User, user_is_editor
+from core.permissions import require_editor, society_acted_for
 from core.review import review_queue as core_review_queue
 from practices import permissions, presenters, services
 from practices.filters import PracticeFilter
-from practices.forms import PracticeForm, add_service_errors
+from practices.forms import PracticeForm
 from practices.models import SECTIONS, Practice, Status
 from practices.search import facet_counts, with_snippets
 from practices.workflow import PRACTICE_WORKFLOW
@@ -201,8 +203,9 @@ def practice_create(request):
         )
     form = _bound_form(request)
     if request.method == "POST" and form.is_valid():
-        society = form.cleaned_data.get("society") or NationalSociety.objects.get(
-            pk=next(iter(user.approved_society_ids))
+        # The form asks for the society whenever there is a choice.
+        society = society_acted_for(
+            user, form.cleaned_data.get("society"), which=_("Choose the National Society.")
         )
         data = form.practice_data()
         try:
@@ -257,18 +260,9 @@ def practice_edit(request, pk):
 def attachment_download(request, pk, attachment_pk):
     practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
     attachment = get_object_or_404(practice.attachments, pk=attachment_pk)
-    try:
-        file = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        file,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return file_download(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @require_POST
@@ -282,15 +276,6 @@ def attachment_remove(request, pk, attachment_pk):
 
 
 # --- Workflow ---------------------------------------------------------------------------------
-
-
-def _next_url(request, practice: Practice) -> str:
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return practice.get_absolute_url()
 
 
 @require_POST
@@ -319,7 +304,7 @@ def practice_workflow(request, pk, action):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success)
-    return redirect(_next_url(request, practice))
+    return redirect(safe_next_url(request, practice.get_absolute_url()))
 
 
 # --- Lists for societies and editors --------------------------------------------------------
@@ -353,8 +338,7 @@ def my_practices(request):
 @login_required
 def review_queue(request):
     user = request.user
-    if not user_is_editor(user):
-        raise PermissionDenied(_("The review queue is for IFRC editors."))
+    require_editor(user, _("The review queue is for IFRC editors."))
     context, status = core_review_queue(
         request,
         queryset=Practice.objects.visible_to(user)
@@ -430,8 +414,7 @@ def _field_label(name: str) -> str:
 @login_required
 def practice_history(request, pk):
     practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
-    if not user_is_editor(request.user):
-        raise PermissionDenied(_("The history of a practice is for IFRC editors."))
+    require_editor(request.user, _("The history of a practice is for IFRC editors."))
     events = list(Events.objects.tracks(practice).order_by("-pgh_created_at", "-pgh_id"))
     user_ids = {
         (event.pgh_context or {}).get("user")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core.models import NationalSociety, user_is_editor
+from core.permissions import acts_for
 from practices.models import Practice
 from reports.models import SubmissionStatus
 
@@ -13,11 +14,10 @@ def enters_values_for(user, society) -> bool:
     """A National Society's approved members and focal points enter its values. Editors
     validate or return them and enter none, not even for the Secretariat they belong to (which
     reports no figures: completeness counts National Societies only)."""
-    return bool(
-        user.is_authenticated
-        and society.kind == NationalSociety.Kind.NATIONAL_SOCIETY
+    return (
+        society.kind == NationalSociety.Kind.NATIONAL_SOCIETY
         and not user_is_editor(user)
-        and society.pk in user.approved_society_ids
+        and acts_for(user, society)
     )
 
 

@@ -3,11 +3,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from core.api.parsers import JSONParser, MultiPartParser
-from core.models import NationalSociety, user_is_editor
+from core.permissions import society_acted_for
 from practices import services
 from practices.api.export import csv_response
 from practices.api.serializers import (
@@ -124,21 +124,16 @@ class PracticeViewSet(
             request.accepted_media_type = "application/json"
         return super().finalize_response(request, response, *args, **kwargs)
 
-    def _society_for(self, society: NationalSociety | None) -> NationalSociety:
-        user = self.request.user
-        if society is not None:
-            return society
-        if len(user.approved_society_ids) == 1:
-            return NationalSociety.objects.get(pk=next(iter(user.approved_society_ids)))
-        if not user.approved_society_ids and not user_is_editor(user):
-            raise PermissionDenied("You are not an approved member of a National Society.")
-        raise ValidationError({"society": ["Say which society's practice this is (its slug)."]})
-
     def create(self, request, *args, **kwargs):
         serializer = PracticeWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        society = self._society_for(data.pop("society", None))
+        society = society_acted_for(
+            request.user,
+            data.pop("society", None),
+            which=_("Say which society's practice this is (its slug)."),
+            editors_choose=True,
+        )
         practice = services.create_practice(actor=request.user, society=society, data=data)
         return self._detail(practice, status.HTTP_201_CREATED)
 

@@ -20,13 +20,14 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from core.api.filters import CodeFilter
 from core.api.parsers import JSONParser, MultiPartParser
 from core.audience import Visibility
 from core.models import NationalSociety, user_is_editor
+from core.permissions import society_acted_for
 from practices.api.serializers import NoteSerializer
 from reports import services
 from reports.api.serializers import (
@@ -366,16 +367,6 @@ class SubmissionViewSet(
         serializer = SubmissionSerializer(submission, context=self.get_serializer_context())
         return Response(serializer.data, status=status_code)
 
-    def _society_for(self, society: NationalSociety | None) -> NationalSociety:
-        user = self.request.user
-        if society is not None:
-            return society
-        if len(user.approved_society_ids) == 1:
-            return NationalSociety.objects.get(pk=next(iter(user.approved_society_ids)))
-        if not user.approved_society_ids:
-            raise PermissionDenied(_("You are not an approved member of a National Society."))
-        raise ValidationError({"society": [_("Say which society's values these are (its slug).")]})
-
     @extend_schema(
         request=SubmissionStartSerializer,
         responses={201: SubmissionSerializer, 200: SubmissionSerializer},
@@ -386,7 +377,11 @@ class SubmissionViewSet(
         serializer = SubmissionStartSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         period = serializer.validated_data["period"]
-        society = self._society_for(serializer.validated_data.get("society"))
+        society = society_acted_for(
+            request.user,
+            serializer.validated_data.get("society"),
+            which=_("Say which society's values these are (its slug)."),
+        )
         existed = Submission.objects.filter(society=society, period=period).exists()
         submission = services.start_submission(actor=request.user, society=society, period=period)
         return self._detail(submission, status.HTTP_200_OK if existed else status.HTTP_201_CREATED)

@@ -13,7 +13,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
-from practices.forms import add_service_errors
 from practices.rendering import term_label
 from reports.models import (
     GROUPS,
@@ -31,7 +30,6 @@ __all__ = [
     "PeriodForm",
     "SubmissionImportForm",
     "SubmissionValuesForm",
-    "add_service_errors",
     "add_value_errors",
     "plain_number",
 ]

@@ -19,14 +19,15 @@ from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.exports import csv_download
+from core.forms import add_service_errors
+from core.http import safe_next_url
 from core.models import NationalSociety, user_is_editor
-from core.permissions import require_editor
+from core.permissions import require_editor, societies_acted_for
 from core.review import review_queue as core_review_queue
 from core.workflow import Transition
 from reports import permissions, services
@@ -37,7 +38,6 @@ from reports.forms.data import (
     PeriodForm,
     SubmissionImportForm,
     SubmissionValuesForm,
-    add_service_errors,
     add_value_errors,
 )
 from reports.models import (
@@ -118,11 +118,7 @@ def period_detail(request, pk):
     is_editor = user_is_editor(user)
     own_submissions = []
     if user.is_authenticated and user.approved_society_ids:
-        societies = (
-            NationalSociety.objects.national_societies()
-            .filter(pk__in=user.approved_society_ids)
-            .order_by("name")
-        )
+        societies = societies_acted_for(user).national_societies().order_by("name")
         submissions = {
             submission.society_id: submission
             for submission in period.submissions.filter(society__in=societies)
@@ -287,15 +283,6 @@ def submission_form(request, pk, society):
     return _render_submission(request, page, form=form, status=400)
 
 
-def _safe_next(request, default: str) -> str:
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return default
-
-
 @require_POST
 @login_required
 def submission_workflow(request, pk, society, action):
@@ -335,7 +322,7 @@ def submission_workflow(request, pk, society, action):
         messages.error(request, " ".join(error.messages))
         return redirect(page.url)
     messages.success(request, success)
-    return redirect(_safe_next(request, page.url))
+    return redirect(safe_next_url(request, page.url))
 
 
 def _csv_template(page: SubmissionPage) -> StreamingHttpResponse:

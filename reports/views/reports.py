@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
 from core.models import user_is_editor
-from practices.forms import add_service_errors
+from core.permissions import require_editor
 from practices.models import Practice
 from practices.rendering import term_label
 from reports import notifications, presenters, services
@@ -79,8 +80,7 @@ def report_list(request):
 
 @login_required
 def report_request(request):
-    if not user_is_editor(request.user):
-        raise PermissionDenied(_("Only IFRC editors ask for reports."))
+    require_editor(request.user, _("Only IFRC editors ask for reports."))
     form = ReportRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -160,8 +160,7 @@ def _call_initial(request) -> dict:
 
 @login_required
 def call_create(request):
-    if not user_is_editor(request.user):
-        raise PermissionDenied(_("Only IFRC editors call for practices."))
+    require_editor(request.user, _("Only IFRC editors call for practices."))
     if request.method == "POST":
         form = CallForm(request.POST)
     else:
