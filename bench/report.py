@@ -106,12 +106,8 @@ def codes() -> dict[str, list[str]]:
     from core import taxonomy
 
     return {
-        "kind": [code for code, _label in taxonomy.Kind.choices],
-        "step": [code for code, _name in taxonomy.STEPS],
-        "region": [code for code, _name in taxonomy.REGIONS],
-        "support_type": [code for code, _name in taxonomy.SUPPORT_TYPES],
-        "principle": [code for code, *_rest in taxonomy.PRINCIPLES],
-        "dimension": [code for code, _name in taxonomy.DIMENSIONS],
+        name: list(taxonomy.codes(name))
+        for name in ("kind", "step", "region", "support_type", "principle", "dimension")
     }
 
 

@@ -23,7 +23,6 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Expression, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
@@ -54,9 +53,7 @@ class ReviewQueueForm(forms.Form):
         self.fields["status"].choices = [("", _("Everything waiting"))] + [
             (code, label) for code, (label, _condition) in kinds.items()
         ]
-        self.fields["region"].choices = [("", _("All regions"))] + [
-            (code, gettext(name)) for code, name in taxonomy.REGIONS
-        ]
+        self.fields["region"].choices = [("", _("All regions")), *taxonomy.choices("region")]
 
 
 def review_queue(

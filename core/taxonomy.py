@@ -6,9 +6,14 @@ makemessages collects them); the database keeps the codes and their order, loade
 migration `core.0002_reference_data` and kept in step by `manage.py load_reference_data`.
 """
 
+import functools
+
+from django.conf import settings
 from django.db import models
+from django.utils import translation
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django_countries import countries as country_names
 
 REGIONS = [
     ("africa", gettext_noop("Sub-Saharan Africa")),
@@ -120,3 +125,100 @@ class Kind(models.TextChoices):
 
     SMART_PRACTICE = "smart-practice", _("Smart practice")
     OPERATIONAL_ELEMENT = "operational-element", _("Smart operational element")
+
+
+# --- One way to ask for codes, names and labels ----------------------------------------------
+# Every app asks these functions; none rebuilds a code set from the lists above.
+
+# vocabulary → its terms. The keys are the catalogue's filter names (`?step=arrival`).
+VOCABULARIES = {
+    "region": REGIONS,
+    "step": STEPS,
+    "dimension": DIMENSIONS,
+    "support_type": SUPPORT_TYPES,
+    "principle": PRINCIPLES,
+}
+# An array field of tagged content (a practice's `steps`) → the vocabulary of its values.
+FIELD_VOCABULARIES = {
+    "steps": "step",
+    "dimensions": "dimension",
+    "support_types": "support_type",
+    "principles": "principle",
+    "countries": "country",
+}
+# Choices an app adds (practices: content languages, target groups), by name: term_label then
+# names them too. Registered in the app's ready(), so core imports no app.
+_REGISTERED_CHOICES: dict[str, type[models.TextChoices]] = {"kind": Kind}
+
+
+def register_choices(name: str, choices: type[models.TextChoices]) -> None:
+    _REGISTERED_CHOICES[name] = choices
+
+
+def vocabulary_name(name: str) -> str:
+    """`steps` (a field) or `step` (a filter) → `step`."""
+    return FIELD_VOCABULARIES.get(name, name)
+
+
+def is_vocabulary(name: str) -> bool:
+    """Whether term_label names the values of `name` (a vocabulary, a field of one, a country
+    or registered choices)."""
+    name = vocabulary_name(name)
+    return name in VOCABULARIES or name in _REGISTERED_CHOICES or name == "country"
+
+
+def codes(name: str) -> tuple[str, ...]:
+    """Every code of a vocabulary (or of a registered choices class), in its own order (the
+    trail's for steps): `codes("step")`, `codes("steps")`, `codes("kind")`."""
+    name = vocabulary_name(name)
+    if name in _REGISTERED_CHOICES:
+        return tuple(_REGISTERED_CHOICES[name].values)
+    return tuple(term[0] for term in VOCABULARIES[name])
+
+
+def names(name: str) -> dict[str, str]:
+    """code → English name (the source string of its label; gettext() translates it)."""
+    return {term[0]: term[1] for term in VOCABULARIES[vocabulary_name(name)]}
+
+
+def term_label(name: str, code: str) -> str:
+    """The label of a code in the active language (the code itself when unknown): a term of a
+    vocabulary (principles with their code: "P1 · Focus on…"), a country (ISO alpha-3) or a
+    value of registered choices."""
+    name = vocabulary_name(name)
+    if name == "country":
+        return _country_labels(get_language() or settings.LANGUAGE_CODE).get(code, code)
+    if name in _REGISTERED_CHOICES:
+        choices = _REGISTERED_CHOICES[name]
+        return str(choices(code).label) if code in choices.values else code
+    english = names(name).get(code) if name in VOCABULARIES else None
+    if english is None:
+        return code
+    if name == "principle":
+        return f"{code} · {gettext(english)}"
+    return gettext(english)
+
+
+def choices(name: str) -> list[tuple[str, str]]:
+    """(code, label in the active language) for a form's field; call it when the form is made."""
+    return [(code, term_label(name, code)) for code in codes(name)]
+
+
+def country_choices(*, known_only: bool = False) -> list[tuple[str, str]]:
+    """(ISO alpha-3, name in the active language), sorted by that name: every ISO country, or
+    with `known_only` the countries of the reference data (those the services accept)."""
+    listed = [(country_names.alpha3(code), str(name)) for code, name in country_names]
+    if known_only:
+        from core.models import Country  # here: models modules import this one
+
+        known = set(Country.objects.values_list("iso3", flat=True))
+        listed = [(code, name) for code, name in listed if code in known]
+    return listed
+
+
+@functools.cache
+def _country_labels(language: str) -> dict[str, str]:
+    """ISO alpha-3 code → country name in `language`, built once per language: resolved one by
+    one, the ~250 names of a broad search's country facet cost ~10 ms on every request."""
+    with translation.override(language):
+        return {country_names.alpha3(code): str(name) for code, name in country_names}

@@ -8,10 +8,14 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import taxonomy
         from core.sections import register
         from practices import notifications, sections
+        from practices.models import Language, TargetGroup
 
         notifications.register_kinds()
+        taxonomy.register_choices("language", Language)
+        taxonomy.register_choices("target_groups", TargetGroup)
 
         register("home", sections.home)
         register("society", sections.society)

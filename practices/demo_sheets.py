@@ -81,11 +81,7 @@ WORDS = {
         "Practices Hub; no es una publicación de la Sociedad Nacional ni de la FICR.",
     },
 }
-TERM_NAMES = {
-    "steps": dict(taxonomy.STEPS),
-    "support_types": dict(taxonomy.SUPPORT_TYPES),
-    "principles": {code: name for code, name, *_rest in taxonomy.PRINCIPLES},
-}
+TERM_NAMES = {name: taxonomy.names(name) for name in ("steps", "support_types", "principles")}
 
 
 def has_sheet(practice: Practice) -> bool:

@@ -71,7 +71,7 @@ class LatestPracticesFeed(Feed):
 
 class RegionPracticesFeed(LatestPracticesFeed):
     def get_object(self, request, code):
-        names = dict(taxonomy.REGIONS)
+        names = taxonomy.names("region")
         if code not in names:
             raise Http404
         return code, names[code]
@@ -88,7 +88,7 @@ class RegionPracticesFeed(LatestPracticesFeed):
 
 class PrinciplePracticesFeed(LatestPracticesFeed):
     def get_object(self, request, code):
-        names = {code: name for code, name, *_rest in taxonomy.PRINCIPLES}
+        names = taxonomy.names("principle")
         if code not in names:
             raise Http404
         return code, names[code]

@@ -8,7 +8,6 @@ import functools
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as country_names
 
 from core import taxonomy
 from core.models import user_is_editor
@@ -23,14 +22,14 @@ ORDERINGS = [
 
 
 def _choices(vocabulary):
-    return [(code, code) for code, *_rest in vocabulary]
+    return [(code, code) for code in taxonomy.codes(vocabulary)]
 
 
 @functools.cache
 def _country_choices():
     # Only validation reads these codes, which are the same in every language: built once
     # rather than on every request (0.7 ms each time).
-    return [(country_names.alpha3(code), code) for code, _name in country_names]
+    return taxonomy.country_choices()
 
 
 class OverlapFilter(django_filters.MultipleChoiceFilter):
@@ -53,22 +52,22 @@ class PracticeFilter(django_filters.FilterSet):
     # and a DISTINCT would make PostgreSQL sort every matching row.
     region = django_filters.MultipleChoiceFilter(
         field_name="region_id",
-        choices=_choices(taxonomy.REGIONS),
+        choices=_choices("region"),
         label=_("Region"),
         distinct=False,
     )
     country = OverlapFilter(field_name="countries", choices=_country_choices, label=_("Country"))
     society = django_filters.BaseInFilter(field_name="society__slug", label=_("Society"))
     principle = OverlapFilter(
-        field_name="principles", choices=_choices(taxonomy.PRINCIPLES), label=_("Principle")
+        field_name="principles", choices=_choices("principle"), label=_("Principle")
     )
-    step = OverlapFilter(field_name="steps", choices=_choices(taxonomy.STEPS), label=_("Step"))
+    step = OverlapFilter(field_name="steps", choices=_choices("step"), label=_("Step"))
     dimension = OverlapFilter(
-        field_name="dimensions", choices=_choices(taxonomy.DIMENSIONS), label=_("Dimension")
+        field_name="dimensions", choices=_choices("dimension"), label=_("Dimension")
     )
     support_type = OverlapFilter(
         field_name="support_types",
-        choices=_choices(taxonomy.SUPPORT_TYPES),
+        choices=_choices("support_type"),
         label=_("Type of support"),
     )
     kind = django_filters.MultipleChoiceFilter(

@@ -3,14 +3,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as country_names
 
 from core import taxonomy
-from core.models import Country, Membership, NationalSociety, User, user_is_editor
+from core.models import Membership, NationalSociety, User, user_is_editor
 from core.permissions import societies_acted_for
 from core.uploads import validate_upload
-from practices.models import SECTIONS, SUMMARY_MAX_LENGTH, Language, Practice, Status, TargetGroup
-from practices.rendering import term_label
+from practices.models import (
+    SECTIONS,
+    SUMMARY_MAX_LENGTH,
+    TAG_FIELDS,
+    Language,
+    Practice,
+    Status,
+    TargetGroup,
+)
 from practices.services import CONTENT_FIELDS, EDITORIAL_FIELDS
 
 MARKDOWN_HINT = _(
@@ -21,10 +27,6 @@ MARKDOWN_HINT = _(
 
 def _label(field_name):
     return capfirst(Practice._meta.get_field(field_name).verbose_name)
-
-
-def _tag_choices(name, vocabulary):
-    return [(code, term_label(name, code)) for code, *_rest in vocabulary]
 
 
 class ContactChoiceField(forms.ModelChoiceField):
@@ -151,11 +153,10 @@ class PracticeForm(forms.Form):
         elif practice is None:
             kwargs.setdefault("initial", {"contact": user.pk})
         super().__init__(*args, **kwargs)
-        self.fields["steps"].choices = _tag_choices("step", taxonomy.STEPS)
-        self.fields["dimensions"].choices = _tag_choices("dimension", taxonomy.DIMENSIONS)
-        self.fields["support_types"].choices = _tag_choices("support_type", taxonomy.SUPPORT_TYPES)
-        self.fields["principles"].choices = _tag_choices("principle", taxonomy.PRINCIPLES)
-        self.fields["countries"].choices = self._country_choices()
+        for name in TAG_FIELDS:
+            self.fields[name].choices = taxonomy.choices(name)
+        # Only the countries of the reference data: the ones the services accept.
+        self.fields["countries"].choices = taxonomy.country_choices(known_only=True)
 
         societies = self._society_choices()
         if societies is None:
@@ -179,17 +180,6 @@ class PracticeForm(forms.Form):
             initial.update(practice.pending_revision)
         initial["links"] = "\n".join(initial["links"] or [])
         return initial
-
-    def _country_choices(self):
-        # django-countries sorts by name in the active language; only the countries of the
-        # reference data are offered, the ones the services accept.
-        known = set(Country.objects.values_list("iso3", flat=True))
-        choices = []
-        for code, name in country_names:
-            iso3 = country_names.alpha3(code)
-            if iso3 in known:
-                choices.append((iso3, name))
-        return choices
 
     def _society_choices(self):
         """A new practice's society is asked only of editors and of members of several."""
@@ -301,5 +291,3 @@ class PracticeForm(forms.Form):
             and self.practice.status == Status.PUBLISHED
             and not self.is_editor
         )
-
-

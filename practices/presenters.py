@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from core import taxonomy
 from core.models import NationalSociety
+from core.taxonomy import term_label
 from practices.models import Status
-from practices.rendering import term_label
 
 # Countries are many: the most frequent are listed, the rest fold away.
 COUNTRIES_SHOWN = 10
@@ -107,8 +107,8 @@ def feeds(params: QueryDict) -> list[tuple[str, str]]:
     feeds = [(_("New practices"), reverse("practices:feed"))]
     regions, principles = params.getlist("region"), params.getlist("principle")
     # Only known codes get a feed link: anything else is a filter error on this page.
-    regions = [code for code in regions if code in dict(taxonomy.REGIONS)]
-    principles = [code for code, *_rest in taxonomy.PRINCIPLES if code in principles]
+    regions = [code for code in regions if code in taxonomy.codes("region")]
+    principles = [code for code in taxonomy.codes("principle") if code in principles]
     if len(regions) == 1:
         feeds.append(
             (

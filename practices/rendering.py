@@ -5,22 +5,16 @@ with a small allow-list: no script, no event handlers, no javascript: links, no 
 from another host would tell it who reads the page).
 """
 
-import functools
 import re
 
 import markdown
 import nh3
-from django.conf import settings
-from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
-from django_countries import countries as country_names
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from core import taxonomy
-from practices.models import Language, TargetGroup
+from practices.models import Language
 
 ALLOWED_TAGS = {
     "p",
@@ -120,50 +114,3 @@ def content_attributes(language: str) -> SafeString:
         return mark_safe(' dir="auto"')  # a fixed string
     direction = "rtl" if language == Language.ARABIC else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
-
-
-# Taxonomy codes → their English names, the source strings of the translated labels. The keys
-# are the catalogue's filter names, so a tag links to `?<name>=<code>`.
-_VOCABULARIES = {
-    "region": dict(taxonomy.REGIONS),
-    "step": dict(taxonomy.STEPS),
-    "dimension": dict(taxonomy.DIMENSIONS),
-    "support_type": dict(taxonomy.SUPPORT_TYPES),
-    "principle": {code: name for code, name, *_rest in taxonomy.PRINCIPLES},
-}
-# Practice's array fields → the catalogue filter for their values.
-TAG_FILTERS = {
-    "steps": "step",
-    "dimensions": "dimension",
-    "support_types": "support_type",
-    "principles": "principle",
-    "countries": "country",
-}
-
-
-def term_label(name: str, code: str) -> str:
-    """The label of a taxonomy code in the active language (the code itself when unknown)."""
-    if name in TAG_FILTERS:
-        name = TAG_FILTERS[name]
-    if name == "country":
-        return _country_labels(get_language() or settings.LANGUAGE_CODE).get(code, code)
-    if name == "kind":
-        return str(taxonomy.Kind(code).label) if code in taxonomy.Kind.values else code
-    if name == "language":
-        return str(Language(code).label) if code in Language.values else code
-    if name == "target_groups":
-        return str(TargetGroup(code).label) if code in TargetGroup.values else code
-    english = _VOCABULARIES.get(name, {}).get(code)
-    if english is None:
-        return code
-    if name == "principle":
-        return f"{code} · {gettext(english)}"
-    return gettext(english)
-
-
-@functools.cache
-def _country_labels(language: str) -> dict[str, str]:
-    """ISO alpha-3 code → country name in `language`, built once per language: resolved one by
-    one, the ~250 names of a broad search's country facet cost ~10 ms on every request."""
-    with translation.override(language):
-        return {country_names.alpha3(code): str(name) for code, name in country_names}

@@ -12,9 +12,9 @@ from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value,
 from django.utils.translation import gettext, gettext_lazy
 
 from core import taxonomy
+from core.taxonomy import term_label
 from practices.accents import fold_accents, fold_accents_sql, fold_with_origins
 from practices.models import SEARCH_CONFIG_FALLBACK, SEARCH_CONFIGS
-from practices.rendering import term_label
 
 CONFIGS = [*SEARCH_CONFIGS.values(), SEARCH_CONFIG_FALLBACK]
 
@@ -135,13 +135,13 @@ def _marks_on_original(summary: str, marked_folded: str) -> str:
     return "".join([*pieces, summary[copied:]])
 
 
-# facet name → (column or array column, vocabulary as (code, English name) or None)
+# facet name → (column or array column, code → English name of its vocabulary or None)
 FACETS = {
-    "region": ("region_id", taxonomy.REGIONS, False),
-    "principle": ("principles", [(c, n) for c, n, *_rest in taxonomy.PRINCIPLES], True),
-    "step": ("steps", taxonomy.STEPS, True),
-    "dimension": ("dimensions", taxonomy.DIMENSIONS, True),
-    "support_type": ("support_types", taxonomy.SUPPORT_TYPES, True),
+    "region": ("region_id", taxonomy.names("region"), False),
+    "principle": ("principles", taxonomy.names("principle"), True),
+    "step": ("steps", taxonomy.names("step"), True),
+    "dimension": ("dimensions", taxonomy.names("dimension"), True),
+    "support_type": ("support_types", taxonomy.names("support_type"), True),
     "country": ("countries", None, True),
     "kind": ("kind", None, False),
     "language": ("language", None, False),
@@ -292,7 +292,7 @@ def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
             # Every value of a small vocabulary is listed, zeros included, in its own order.
             facets[name] = [
                 {"value": code, "label": gettext(label), "count": found.get(code, 0)}
-                for code, label in vocabulary
+                for code, label in vocabulary.items()
             ]
         else:
             facets[name] = sorted(

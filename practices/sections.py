@@ -1,7 +1,7 @@
 """What the practices app adds to core's home, society and region pages (see core.sections)."""
 
+from core.taxonomy import term_label
 from practices.models import Practice
-from practices.rendering import term_label
 from practices.search import facet_counts
 
 FEATURED_COUNT = 3

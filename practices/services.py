@@ -53,13 +53,6 @@ CONTENT_FIELDS = [
 EDITORIAL_FIELDS = ["replicable", "migrants_participated", "evaluated", "featured"]
 REQUIRED_TAGS = ["countries", *TAG_FIELDS]
 
-VOCABULARIES = {
-    "steps": {code for code, _name in taxonomy.STEPS},
-    "dimensions": {code for code, _name in taxonomy.DIMENSIONS},
-    "support_types": {code for code, _name in taxonomy.SUPPORT_TYPES},
-    "principles": {code for code, *_rest in taxonomy.PRINCIPLES},
-}
-
 
 def validate_practice_data(data: dict[str, Any], *, society: NationalSociety) -> dict[str, Any]:
     """Domain checks shared by the form and the API; raises ValidationError naming fields.
@@ -78,8 +71,8 @@ def validate_practice_data(data: dict[str, Any], *, society: NationalSociety) ->
         if not values:
             errors.setdefault(field, []).append(_("Choose at least one."))
             continue
-        if field in VOCABULARIES:
-            unknown = [value for value in values if value not in VOCABULARIES[field]]
+        if field in TAG_FIELDS:
+            unknown = [value for value in values if value not in taxonomy.codes(field)]
             if unknown:
                 errors.setdefault(field, []).append(
                     _("Unknown code: %(codes)s.") % {"codes": ", ".join(map(str, unknown))}

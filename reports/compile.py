@@ -41,12 +41,8 @@ OUT_OF_SCOPE_PRINCIPLES = ["P10"]
 # Every code of each vocabulary in its own order (the trail's for steps): results list every
 # code, zeros included, and pages show them in this order (the stored jsonb keeps no key order).
 CODES = {
-    "kind": [code for code, _label in taxonomy.Kind.choices],
-    "step": [code for code, _name in taxonomy.STEPS],
-    "region": [code for code, _name in taxonomy.REGIONS],
-    "support_type": [code for code, _name in taxonomy.SUPPORT_TYPES],
-    "principle": [code for code, *_rest in taxonomy.PRINCIPLES],
-    "dimension": [code for code, _name in taxonomy.DIMENSIONS],
+    name: list(taxonomy.codes(name))
+    for name in ("kind", "step", "region", "support_type", "principle", "dimension")
 }
 
 

@@ -1,5 +1,9 @@
 """Indicators and reporting periods (defined by IFRC editors), each society's data submission
-for a period, the reports compiled from practices and data points, and calls for practices."""
+for a period, the reports compiled from practices and data points, and calls for practices.
+
+About 500 lines, one section per aggregate: the sections are short and refer to each other
+(a report counts submissions of periods, a call links a report); past ~600 lines this becomes a
+models/ package with one module per section."""
 
 from __future__ import annotations
 
@@ -495,4 +499,4 @@ class CallForPractices(models.Model):
     @property
     def region_codes(self) -> list[str]:
         """The regions concerned: those of the filters, or every region when none is named."""
-        return list(self.filters.get("region") or [code for code, _name in taxonomy.REGIONS])
+        return list(self.filters.get("region") or taxonomy.codes("region"))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import NationalSociety
-from practices.rendering import term_label
+from core.taxonomy import term_label
 from reports import charts
 from reports.compile import CODES, filter_form_data
 from reports.models import (

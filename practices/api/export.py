@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from core import taxonomy
 from core.exports import csv_download
 
-REGION_NAMES = dict(taxonomy.REGIONS)
+REGION_NAMES = taxonomy.names("region")
 
 # (column, HXL hashtag, value of a practice)
 COLUMNS = [

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
+from core import taxonomy
 from core.api.serializers import KnownFieldsMixin, ListedCodeField, ListedSlugRelatedField
 from core.audience import Visibility
 from core.models import Country, NationalSociety, User
@@ -15,7 +16,6 @@ from practices.models import (
     Practice,
     TargetGroup,
 )
-from practices.services import VOCABULARIES
 from practices.workflow import PRACTICE_WORKFLOW
 
 
@@ -201,7 +201,7 @@ class ContactField(serializers.PrimaryKeyRelatedField):
 
 def code_list(vocabulary: str, **kwargs) -> serializers.ListField:
     """A list of taxonomy codes; unknown ones are refused with the other field errors."""
-    child = serializers.ChoiceField(choices=sorted(VOCABULARIES[vocabulary]))
+    child = serializers.ChoiceField(choices=sorted(taxonomy.codes(vocabulary)))
     return serializers.ListField(child=child, **kwargs)
 
 

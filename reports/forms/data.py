@@ -13,7 +13,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
-from practices.rendering import term_label
 from reports.models import (
     GROUPS,
     TRANSLATED_FIELDS,
@@ -375,6 +374,4 @@ class CompletenessFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All regions"))] + [
-            (code, term_label("region", code)) for code, _name in taxonomy.REGIONS
-        ]
+        self.fields["region"].choices = [("", _("All regions")), *taxonomy.choices("region")]

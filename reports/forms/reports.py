@@ -5,25 +5,14 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as country_names
 
 from core import taxonomy
 from core.audience import Visibility
 from core.models import NationalSociety
 from practices.models import Language
-from practices.rendering import term_label
 from reports.models import ReportingPeriod, ReportKind
 
 CHECKBOXES = forms.CheckboxSelectMultiple
-
-
-def _term_choices(name: str, vocabulary) -> list[tuple[str, str]]:
-    return [(code, term_label(name, code)) for code, *_rest in vocabulary]
-
-
-def _country_choices() -> list[tuple[str, str]]:
-    # Every ISO country, named in the active language: the filter accepts any of them.
-    return [(country_names.alpha3(code), name) for code, name in country_names]
 
 
 class SocietyChoiceField(forms.ModelChoiceField):
@@ -117,12 +106,10 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = _term_choices("region", taxonomy.REGIONS)
-        self.fields["step"].choices = _term_choices("step", taxonomy.STEPS)
-        self.fields["principle"].choices = _term_choices("principle", taxonomy.PRINCIPLES)
-        self.fields["support_type"].choices = _term_choices("support_type", taxonomy.SUPPORT_TYPES)
-        self.fields["dimension"].choices = _term_choices("dimension", taxonomy.DIMENSIONS)
-        self.fields["country"].choices = _country_choices()
+        for name in ("region", "step", "principle", "support_type", "dimension"):
+            self.fields[name].choices = taxonomy.choices(name)
+        # Every ISO country: the filter accepts any of them.
+        self.fields["country"].choices = taxonomy.country_choices()
         self.fields["society"].queryset = NationalSociety.objects.national_societies().order_by(
             "name"
         )
@@ -207,9 +194,8 @@ class CallForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["step"].choices = _term_choices("step", taxonomy.STEPS)
-        self.fields["region"].choices = _term_choices("region", taxonomy.REGIONS)
-        self.fields["principle"].choices = _term_choices("principle", taxonomy.PRINCIPLES)
+        for name in ("step", "region", "principle"):
+            self.fields[name].choices = taxonomy.choices(name)
         self.fields["region"].help_text = _(
             "The focal points of these regions' societies are emailed; with none chosen, all."
         )

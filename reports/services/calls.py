@@ -21,11 +21,7 @@ from reports.models import (
 )
 from reports.permissions import linkable_practices, practices_that_may_answer
 
-CALL_FILTERS = {
-    "step": {code for code, _name in taxonomy.STEPS},
-    "region": {code for code, _name in taxonomy.REGIONS},
-    "principle": {code for code, *_rest in taxonomy.PRINCIPLES},
-}
+CALL_FILTERS = {name: taxonomy.codes(name) for name in ("step", "region", "principle")}
 
 
 @transaction.atomic
@@ -54,7 +50,7 @@ def create_call(
         values = values if isinstance(values, list) else [values]
         if name not in CALL_FILTERS:
             errors[f"filters.{name}"] = [_("A call is about steps, regions or principles.")]
-        elif not set(values) <= CALL_FILTERS[name]:
+        elif not set(values).issubset(CALL_FILTERS[name]):
             errors[f"filters.{name}"] = [_("Unknown code.")]
         elif values:
             cleaned[name] = sorted(set(values))

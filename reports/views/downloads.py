@@ -13,7 +13,7 @@ from rest_framework.exceptions import AuthenticationFailed
 
 from core.api.authentication import TokenAuthentication
 from core.exports import csv_download
-from practices.rendering import term_label
+from core.taxonomy import term_label
 from reports import presenters
 from reports.models import (
     GROUPS,

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from core.forms import add_service_errors
 from core.models import user_is_editor
 from core.permissions import require_editor
+from core.taxonomy import term_label
 from practices.models import Practice
-from practices.rendering import term_label
 from reports import notifications, presenters, services
 from reports.forms.reports import (
     CallForm,
