@@ -3,25 +3,23 @@ may not see is a 404; every write goes through practices.services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, DateTimeField, F, Q, When
+from django.db.models import Case, F, Q, When
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from pghistory.models import Events
 
 from core.forms import add_service_errors
+from core.history import ValueLabels, field_label, history_view
 from core.http import file_download, safe_next_url
-from core.models import User, user_is_editor
+from core.models import user_is_editor
 from core.permissions import require_editor, society_acted_for
 from core.review import review_queue as core_review_queue
 from practices import permissions, presenters, services
@@ -117,11 +115,12 @@ def _similar_practices(practice: Practice, user) -> list[Practice]:
 def _revision_changes(practice: Practice) -> list[tuple[str, str, str]]:
     """What a pending revision would change: (field label, published value, proposed value)."""
     changes = []
+    labels = ValueLabels(Practice)
     for name, proposed in (practice.pending_revision or {}).items():
         current = practice.contact_id if name == "contact" else getattr(practice, name, None)
         if current != proposed:
             changes.append(
-                (_field_label(name), _history_value(name, current), _history_value(name, proposed))
+                (field_label(Practice, name), labels(name, current), labels(name, proposed))
             )
     return changes
 
@@ -369,8 +368,6 @@ def review_queue(request):
 
 # --- History ----------------------------------------------------------------------------------
 
-# Changed on every save, or derived: no reader learns anything from them.
-HISTORY_HIDDEN_FIELDS = {"updated_at", "search_config"}
 HISTORY_ACTIONS = {
     "create": gettext_lazy("Created"),
     "edit": gettext_lazy("Edited"),
@@ -381,66 +378,12 @@ HISTORY_ACTIONS = {
     "archive": gettext_lazy("Archived"),
 }
 
-
-def _history_value(name: str, value) -> str:
-    """A value of an event row (as PostgreSQL's row_to_json wrote it) for people to read."""
-    if value in (None, "", [], {}):
-        return "—"
-    try:
-        field = Practice._meta.get_field(name)
-    except FieldDoesNotExist:
-        field = None
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if field is not None and field.choices and isinstance(value, str):
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(field, DateTimeField) and isinstance(value, str):
-        moment = parse_datetime(value)
-        return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else value
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    if isinstance(value, dict):
-        return "\n".join(f"{key}: {_history_value(key, item)}" for key, item in value.items())
-    return str(value)
-
-
-def _field_label(name: str) -> str:
-    try:
-        return capfirst(Practice._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:  # a column the model no longer has
-        return name
-
-
-@login_required
-def practice_history(request, pk):
-    practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
-    require_editor(request.user, _("The history of a practice is for IFRC editors."))
-    events = list(Events.objects.tracks(practice).order_by("-pgh_created_at", "-pgh_id"))
-    user_ids = {
-        (event.pgh_context or {}).get("user")
-        for event in events
-        if (event.pgh_context or {}).get("user")
-    }
-    people = User.objects.in_bulk([int(user_id) for user_id in user_ids])
-    entries = []
-    for event in events:
-        context = event.pgh_context or {}
-        person = people.get(int(context["user"])) if context.get("user") else None
-        changes = [
-            (_field_label(name), _history_value(name, old), _history_value(name, new))
-            for name, (old, new) in sorted((event.pgh_diff or {}).items())
-            if name not in HISTORY_HIDDEN_FIELDS
-        ]
-        entries.append(
-            {
-                "when": event.pgh_created_at,
-                "who": person,
-                "action": HISTORY_ACTIONS.get(context.get("action"), context.get("action"))
-                or event.pgh_label,
-                "created": event.pgh_label == "insert",
-                "changes": changes,
-            }
-        )
-    return render(
-        request, "practices/practice_history.html", {"practice": practice, "entries": entries}
-    )
+practice_history = history_view(
+    Practice,
+    queryset=Practice.objects.visible_to,
+    may_see=lambda user, practice: user_is_editor(user),
+    refusal=gettext_lazy("The history of a practice is for IFRC editors."),
+    # Derived from the texts: no reader learns anything from it.
+    hidden_fields={"search_config"},
+    actions=HISTORY_ACTIONS,
+)

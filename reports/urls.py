@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import data, downloads, reports
+from reports.views import data, downloads, history, reports
 
 app_name = "reports"
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
     path("periods/<int:pk>/edit/", data.period_edit, name="period_edit"),
     path("periods/<int:pk>/completeness/", data.completeness, name="completeness"),
     path("submissions/", data.review_queue, name="review_queue"),
+    path("submissions/<int:pk>/history/", history.submission_history, name="submission_history"),
     path("periods/<int:pk>/<slug:society>/", data.submission_form, name="submission"),
     path(
         "periods/<int:pk>/<slug:society>/import/", data.submission_import, name="submission_import"
