@@ -9,15 +9,21 @@ address at demo.example and, for those written in English, French or Spanish, a 
 summary sheet as a PDF attachment (practices/demo_sheets.py). Loading twice adds nothing; a
 later load gives demo practices loaded before these existed their links, contact address and
 sheet.
+
+Past 500 lines on purpose: half of it is the table of the report's 72 practices (which society,
+where, which theme, language, principles, dimensions), which reads best as rows beside the code
+that loads them; the words of the themes are data files (practices/demo_data/).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
@@ -34,8 +40,17 @@ from core.demo import DEFAULT_PASSWORD
 from core.models import Membership, NationalSociety, User
 from core.taxonomy import Kind
 from practices import demo_sheets, services
-from practices.demo_texts import FRAMES, THEMES
 from practices.models import Practice, Status
+
+# The words of the demo practices, one entry per theme and language (practices/demo_data/).
+# A practice is a theme told by one society about one place: the theme gives the title, the
+# summary and the substance of each section; FRAMES give the sentences every practice of a
+# language shares (how the work started, who runs it, what it costs). Placeholders:
+# {Society}/{society} (the society's name at the start of a sentence / inside one), {place},
+# {reached}, {volunteers}, {staff}, {start_year}, {review}, {review_year}, {cost}, {equipment}.
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+FRAMES = json.loads((DEMO_DATA / "frames.json").read_text(encoding="utf-8"))
+THEMES = json.loads((DEMO_DATA / "themes.json").read_text(encoding="utf-8"))
 
 DEMO_DOMAIN = "@demo.example"
 EDITOR = "edith@demo.example"
@@ -49,7 +64,7 @@ class Theme(NamedTuple):
 
 
 SMART, ELEMENT = Kind.SMART_PRACTICE, Kind.OPERATIONAL_ELEMENT
-# What each theme of practices/demo_texts.py is about, in taxonomy codes.
+# What each theme of practices/demo_data/themes.json is about, in taxonomy codes.
 THEME_TAGS = {
     "safe-migration-sessions": Theme(SMART, ["origin"], ["awareness-raising"], ["children"]),
     "risk-radio": Theme(SMART, ["origin"], ["awareness-raising"], ["trafficking-survivors"]),
