@@ -17,12 +17,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
 from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
 from core.models import NationalSociety
+from core.translations import TranslationsField, translated
 from practices.models import Practice
 
 # --- Indicators and periods -------------------------------------------------------------------
@@ -58,9 +58,8 @@ GROUPS = {
 GROUP_COLUMNS = [column for groups in GROUPS.values() for _code, column, _label in groups]
 
 # An indicator's English text lives in its columns; its text in the site's other languages in
-# Indicator.translations, as {language: {field: text}}.
-TRANSLATION_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
-TRANSLATED_FIELDS = ["name", "definition", "guidance"]
+# Indicator.translations (core.translations): each translated field with its maximum length.
+TRANSLATED_FIELDS = {"name": 200, "definition": None, "guidance": None}
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
@@ -88,10 +87,9 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("How to count, what to include and exclude, which sources to use."),
     )
-    translations = models.JSONField(
+    translations = TranslationsField(
         _("translations"),
-        default=dict,
-        blank=True,
+        fields=TRANSLATED_FIELDS,
         help_text=_(
             "Name, definition and guidance in French, Spanish and Arabic; English is in the "
             "fields above."
@@ -123,8 +121,7 @@ class Indicator(models.Model):
     def localized(self, field: str, language: str | None = None) -> str:
         """The indicator's `field` in `language` (by default the active one, "fr-ca" read as
         "fr"), or in English when it has no text in that language."""
-        language = (language or get_language() or "").split("-")[0].lower()
-        return self.translations.get(language, {}).get(field) or getattr(self, field)
+        return translated(self, field, language)
 
     def localized_name(self) -> str:
         return self.localized("name")

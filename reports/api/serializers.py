@@ -15,12 +15,12 @@ from core.api.serializers import (
 )
 from core.audience import Visibility
 from core.models import NationalSociety
+from core.translations import LANGUAGES
 from practices.api.serializers import SocietyBriefSerializer
 from reports.compile import DATA_FILTERS, OVERVIEW_FILTERS, PracticeFilter, json_number
 from reports.models import (
     GROUPS,
     TRANSLATED_FIELDS,
-    TRANSLATION_LANGUAGES,
     Indicator,
     Report,
     ReportingPeriod,
@@ -185,15 +185,13 @@ class ReportDetailSerializer(ReportSerializer):
 # --- Indicators and periods -------------------------------------------------------------------
 
 
-# A name has at most 200 characters (as reports.services says); definition and guidance are free.
+# Each text as long as the indicator's TranslationsField allows (a name 200 characters).
 IndicatorTextsSerializer = type(
     "IndicatorTextsSerializer",
     (KnownFieldsMixin, serializers.Serializer),
     {
-        field: serializers.CharField(
-            required=False, allow_blank=True, **({"max_length": 200} if field == "name" else {})
-        )
-        for field in TRANSLATED_FIELDS
+        field: serializers.CharField(required=False, allow_blank=True, max_length=max_length)
+        for field, max_length in TRANSLATED_FIELDS.items()
     },
 )
 
@@ -201,7 +199,7 @@ IndicatorTextsSerializer = type(
 IndicatorTranslationsSerializer = type(
     "IndicatorTranslationsSerializer",
     (KnownFieldsMixin, serializers.Serializer),
-    {language: IndicatorTextsSerializer(required=False) for language in TRANSLATION_LANGUAGES},
+    {language: IndicatorTextsSerializer(required=False) for language in LANGUAGES},
 )
 
 

@@ -13,10 +13,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
+from core.translations import TranslationsFormMixin
 from reports.models import (
     GROUPS,
-    TRANSLATED_FIELDS,
-    TRANSLATION_LANGUAGES,
     Disaggregation,
     Indicator,
     ReportingPeriod,
@@ -42,24 +41,19 @@ def _help(model, field_name: str) -> str:
     return model._meta.get_field(field_name).help_text
 
 
-RTL_LANGUAGES = {"ar"}
-
 # Whole sentences, not "%(field)s in %(language)s": languages inflect and order them differently.
 TRANSLATION_LABELS = {
     "fr": {
-        "legend": _("In French"),
         "name": _("Name in French"),
         "definition": _("Definition in French"),
         "guidance": _("Collection guidance in French"),
     },
     "es": {
-        "legend": _("In Spanish"),
         "name": _("Name in Spanish"),
         "definition": _("Definition in Spanish"),
         "guidance": _("Collection guidance in Spanish"),
     },
     "ar": {
-        "legend": _("In Arabic"),
         "name": _("Name in Arabic"),
         "definition": _("Definition in Arabic"),
         "guidance": _("Collection guidance in Arabic"),
@@ -67,7 +61,11 @@ TRANSLATION_LABELS = {
 }
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(TranslationsFormMixin, forms.Form):
+    translation_model = Indicator
+    translation_labels = TRANSLATION_LABELS
+    translation_rows = {"definition": 3, "guidance": 6}
+
     """An indicator as editors define it; saved through services.save_indicator."""
 
     code = forms.SlugField(
@@ -127,58 +125,18 @@ class IndicatorForm(forms.Form):
         self.indicator = indicator
         if indicator is not None and "initial" not in kwargs:
             initial = {name: getattr(indicator, name) for name in self.base_fields}
-            for language, texts in indicator.translations.items():
-                for field, text in texts.items():
-                    initial[f"{field}_{language}"] = text
+            initial.update(self.translation_initial(indicator.translations))
             kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
-        for language in TRANSLATION_LANGUAGES:
-            self._add_translation_fields(language)
-
-    def _add_translation_fields(self, language: str) -> None:
-        # The text is typed in its own language whatever the page's: the browser then picks
-        # the right spelling checker, and Arabic reads right to left on an English page.
-        attrs = {"lang": language, "dir": "rtl" if language in RTL_LANGUAGES else "ltr"}
-        labels = TRANSLATION_LABELS[language]
-        self.fields[f"name_{language}"] = forms.CharField(
-            label=labels["name"],
-            max_length=200,
-            required=False,
-            widget=forms.TextInput(attrs=attrs),
-        )
-        self.fields[f"definition_{language}"] = forms.CharField(
-            label=labels["definition"],
-            required=False,
-            widget=forms.Textarea(attrs={**attrs, "rows": 3}),
-        )
-        self.fields[f"guidance_{language}"] = forms.CharField(
-            label=labels["guidance"],
-            required=False,
-            widget=forms.Textarea(attrs={**attrs, "rows": 6}),
-        )
+        self.add_translation_fields()
 
     def english_fields(self):
         return [self[name] for name in self.base_fields]
 
-    def translation_sections(self) -> list[tuple[str, list]]:
-        """(legend, bound fields) per language, for one fieldset each."""
-        return [
-            (
-                TRANSLATION_LABELS[language]["legend"],
-                [self[f"{field}_{language}"] for field in TRANSLATED_FIELDS],
-            )
-            for language in TRANSLATION_LANGUAGES
-        ]
-
     def indicator_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.base_fields}
         # Empty texts are left out by the service: the reader then sees English.
-        data["translations"] = {
-            language: {
-                field: self.cleaned_data[f"{field}_{language}"] for field in TRANSLATED_FIELDS
-            }
-            for language in TRANSLATION_LANGUAGES
-        }
+        data["translations"] = self.translations_data()
         return data
 
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from core.models import User
 from core.permissions import require_editor
+from core.translations import clean_translations
 from reports.models import (
     TRANSLATED_FIELDS,
-    TRANSLATION_LANGUAGES,
     Indicator,
     ReportingPeriod,
     Unit,
@@ -21,49 +21,10 @@ from reports.models import (
 
 
 def _clean_translations(translations: Any) -> dict[str, dict[str, str]]:
-    """An indicator's text in the other languages, {language: {field: text}}, with the blank
-    texts and languages left out so that an untranslated field falls back to English."""
-    if not isinstance(translations, dict):
-        raise ValidationError(
-            {"translations": _("Give the translations as an object keyed by language code.")}
-        )
-    errors, cleaned = [], {}
-    languages = ", ".join(TRANSLATION_LANGUAGES)
-    fields = ", ".join(TRANSLATED_FIELDS)
-    for language, texts in translations.items():
-        if language not in TRANSLATION_LANGUAGES:
-            errors.append(
-                _("“%(language)s” is not a language of the site; use %(languages)s.")
-                % {"language": language, "languages": languages}
-            )
-            continue
-        if not isinstance(texts, dict):
-            errors.append(
-                _("Give the texts in “%(language)s” as an object keyed by field (%(fields)s).")
-                % {"language": language, "fields": fields}
-            )
-            continue
-        for field, text in texts.items():
-            if field not in TRANSLATED_FIELDS:
-                errors.append(
-                    _("“%(field)s” cannot be translated; use %(fields)s.")
-                    % {"field": field, "fields": fields}
-                )
-            elif not isinstance(text, str):
-                errors.append(
-                    _("The %(field)s in “%(language)s” must be text.")
-                    % {"field": field, "language": language}
-                )
-            elif field == "name" and len(text.strip()) > 200:
-                errors.append(
-                    _("The name in “%(language)s” has at most 200 characters.")
-                    % {"language": language}
-                )
-            elif text.strip():
-                cleaned.setdefault(language, {})[field] = text.strip()
-    if errors:
-        raise ValidationError({"translations": errors})
-    return cleaned
+    try:
+        return clean_translations(translations, fields=TRANSLATED_FIELDS)
+    except ValidationError as error:
+        raise ValidationError({"translations": error.messages}) from error
 
 
 @transaction.atomic
