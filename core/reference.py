@@ -101,17 +101,25 @@ def sync_reference_data(apps=global_apps) -> dict[str, int]:
         },
     )
     counts["NationalSociety"] = NationalSociety.objects.filter(kind="national-society").count()
-    # The data migration that loads the first societies runs before they had `names`.
-    if any(field.name == "names" for field in NationalSociety._meta.get_fields()):
+    # The data migration that loads the first societies runs before they had names.
+    if _name_field(NationalSociety):
         fill_society_names(apps)
 
     model("auth", "Group").objects.get_or_create(name=settings.EDITORS_GROUP)
     return counts
 
 
+def _name_field(model) -> str | None:
+    """Where the (possibly historical) society model keeps its names in other languages: from
+    core.0005 in `translations`, {language: {"name": name}}; in core.0004, flat in `names`."""
+    fields = {field.name for field in model._meta.get_fields()}
+    return next((name for name in ("translations", "names") if name in fields), None)
+
+
 def fill_society_names(apps=global_apps) -> int:
     """Gives each society the names in other languages it lacks; returns how many changed."""
     NationalSociety = apps.get_model("core", "NationalSociety")
+    field = _name_field(NationalSociety)
     by_country = {row["country"]: row["names"] for row in read_json("national_societies.json")}
     changed = 0
     for society in NationalSociety.objects.all():
@@ -119,11 +127,25 @@ def fill_society_names(apps=global_apps) -> int:
             names = SECRETARIAT["names"] if society.slug == SECRETARIAT["slug"] else {}
         else:
             names = by_country.get(society.country_id, {})
-        missing = {
-            language: name for language, name in names.items() if not society.names.get(language)
-        }
-        if missing:
-            society.names = {**society.names, **missing}
-            society.save(update_fields=["names"])
-            changed += 1
+        stored = getattr(society, field)
+        if field == "translations":
+            have = {language: texts.get("name") for language, texts in stored.items()}
+        else:
+            have = stored
+        missing = {language: name for language, name in names.items() if not have.get(language)}
+        if not missing:
+            continue
+        if field == "translations":
+            stored = {
+                **stored,
+                **{
+                    language: {**stored.get(language, {}), "name": name}
+                    for language, name in missing.items()
+                },
+            }
+        else:
+            stored = {**stored, **missing}
+        setattr(society, field, stored)
+        society.save(update_fields=[field])
+        changed += 1
     return changed

@@ -257,7 +257,7 @@ def update_profile(*, user: User, full_name: str, language: str) -> User:
 # The fields of a society that the admin edits; the rest (ids, relations to it) are not its own.
 SOCIETY_FIELDS = (
     "name",
-    "names",
+    "translations",
     "slug",
     "kind",
     "country",

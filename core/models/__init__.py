@@ -4,17 +4,18 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.contrib.postgres.fields import ArrayField
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from knox.models import AbstractAuthToken
+
+from core.translations import LANGUAGES, TranslationsField, active_language, translated
 
 # --- People ---------------------------------------------------------------------------------
 
@@ -234,15 +235,6 @@ class Country(models.Model):
         return self.country.code
 
 
-# The languages besides English in which a society has a name (NationalSociety.names).
-SOCIETY_NAME_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
-
-
-def active_language() -> str:
-    """The active language's base code: "fr" for "fr-ca"."""
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
-
-
 class NationalSocietyQuerySet(models.QuerySet):
     def national_societies(self):
         return self.filter(kind=NationalSociety.Kind.NATIONAL_SOCIETY)
@@ -253,19 +245,21 @@ class NationalSocietyQuerySet(models.QuerySet):
         first, and has no ICU collation."""
         language = active_language()
         label = F("name")
-        if language in SOCIETY_NAME_LANGUAGES:
-            label = Coalesce(NullIf(KT(f"names__{language}"), Value("")), F("name"))
+        if language in LANGUAGES:
+            label = Coalesce(NullIf(KT(f"translations__{language}__name"), Value("")), F("name"))
         return self.order_by(Lower(label), "name")
 
     def labels_by_slug(self) -> dict[str, str]:
         """{slug: name in the active language} of these societies, in one query."""
-        return {society.slug: society.label for society in self.only("slug", "name", "names")}
+        return {
+            society.slug: society.label for society in self.only("slug", "name", "translations")
+        }
 
     def named_like(self, text: str):
         """Societies whose name, in any of the site's languages, contains `text`."""
         matches = Q(name__icontains=text)
-        for language in SOCIETY_NAME_LANGUAGES:
-            matches |= Q(**{f"names__{language}__icontains": text})
+        for language in LANGUAGES:
+            matches |= Q(**{f"translations__{language}__name__icontains": text})
         return self.filter(matches)
 
     def with_member_count(self):
@@ -284,13 +278,12 @@ class NationalSociety(models.Model):
         SECRETARIAT = "secretariat", _("IFRC Secretariat")
 
     name = models.CharField(_("name"), max_length=200, help_text=_("In English."))
-    names = models.JSONField(
+    translations = TranslationsField(
         _("names in other languages"),
-        default=dict,
-        blank=True,
+        fields={"name": 200},
         help_text=_(
-            'The name in French, Spanish and Arabic, e.g. {"fr": "Croix-Rouge française"}; '
-            "pages in a language without one show the English name."
+            'The name in French, Spanish and Arabic, e.g. {"fr": {"name": "Croix-Rouge '
+            'française"}}; pages in a language without one show the English name.'
         ),
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -345,29 +338,24 @@ class NationalSociety(models.Model):
     @property
     def label(self) -> str:
         """The name in the active language, or in English where the society has none."""
-        return self.names.get(active_language()) or self.name
+        return translated(self, "name")
+
+    @property
+    def names(self) -> dict[str, str]:
+        """{language: name} of its names in the site's languages besides English."""
+        return {
+            language: texts["name"]
+            for language, texts in (self.translations or {}).items()
+            if texts.get("name")
+        }
 
     def other_names(self) -> list[tuple[str, str]]:
         """(language code, name) of its names in the site's languages besides the one shown."""
         names = [
             ("en", self.name),
-            *((code, self.names.get(code)) for code in SOCIETY_NAME_LANGUAGES),
+            *((code, self.names.get(code)) for code in LANGUAGES),
         ]
         return [(code, name) for code, name in names if name and name != self.label]
-
-    def clean(self):
-        super().clean()
-        if not (
-            isinstance(self.names, dict)
-            and set(self.names) <= set(SOCIETY_NAME_LANGUAGES)
-            and all(isinstance(name, str) for name in self.names.values())
-        ):
-            raise ValidationError(
-                {
-                    "names": _("Give the names as texts keyed by language: %(languages)s.")
-                    % {"languages": ", ".join(SOCIETY_NAME_LANGUAGES)}
-                }
-            )
 
     def accepts_email_domain(self, email: str) -> bool:
         domain = email.rsplit("@", 1)[-1].lower()

@@ -40,7 +40,7 @@ def staff(db):
 def society_form(society, **changes):
     data = {
         "name": society.name,
-        "names": "{}",
+        "translations": "{}",
         "slug": society.slug,
         "kind": society.kind,
         "country": society.country_id,

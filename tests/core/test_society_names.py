@@ -19,7 +19,7 @@ def test_every_society_of_the_reference_data_has_its_french_spanish_and_arabic_n
         assert set(row["names"]) == {"fr", "es", "ar"}, row["country"]
         assert all(name.strip() == name and name for name in row["names"].values()), row
     # Loaded by the migrations: no society reads English on a French, Spanish or Arabic page.
-    assert not NationalSociety.objects.filter(names={}).exists()
+    assert not NationalSociety.objects.filter(translations={}).exists()
 
 
 def test_a_society_is_named_in_the_active_language_with_english_as_fallback(society_a):
@@ -35,7 +35,7 @@ def test_a_society_is_named_in_the_active_language_with_english_as_fallback(soci
         assert egypt.label == "جمعية الهلال الأحمر المصري"
     with translation.override("en"):
         assert france.label == "French Red Cross"
-    france.names = {"es": "Cruz Roja Francesa"}
+    france.translations = {"es": {"name": "Cruz Roja Francesa"}}
     with translation.override("fr-ca"):
         assert france.label == "French Red Cross"
 
@@ -90,21 +90,22 @@ def test_the_api_gives_the_name_in_the_requested_language_beside_the_english_one
 
 def test_a_reload_fills_missing_names_and_keeps_an_edited_one():
     france = NationalSociety.objects.get(country_id="FRA")
-    france.names = {"fr": "La Croix-Rouge française (revue)"}
+    france.translations = {"fr": {"name": "La Croix-Rouge française (revue)"}}
     france.save()
     sync_reference_data()
     france.refresh_from_db()
-    assert france.names == {
-        "fr": "La Croix-Rouge française (revue)",
-        "es": "Cruz Roja Francesa",
-        "ar": "الصليب الأحمر الفرنسي",
+    assert france.translations == {
+        "fr": {"name": "La Croix-Rouge française (revue)"},
+        "es": {"name": "Cruz Roja Francesa"},
+        "ar": {"name": "الصليب الأحمر الفرنسي"},
     }
+    assert france.names["es"] == "Cruz Roja Francesa"
 
 
 def test_names_are_texts_keyed_by_the_sites_languages(society_a):
     from django.core.exceptions import ValidationError
 
-    society_a.names = {"de": "Italienisches Rotes Kreuz"}
+    society_a.translations = {"de": {"name": "Italienisches Rotes Kreuz"}}
     with pytest.raises(ValidationError) as error:
         society_a.full_clean()
-    assert "names" in error.value.message_dict
+    assert "translations" in error.value.message_dict
