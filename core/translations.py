@@ -7,14 +7,26 @@ A model declares it:
     class Guideline(models.Model):
         title = models.CharField(_("title"), max_length=200)
         description = models.TextField(_("description"))
-        translations = TranslationsField(fields={"title": 200, "description": None})
+        translations = TranslationsField(
+            _("translations"), fields={"title": 200, "description": None}  # field: max length
+        )
 
-        def localized(self, field, language=None):
+        def localized(self, field: str, language: str | None = None) -> str:
             return translated(self, field, language)
 
-its service cleans what it is given with `clean_translations(data["translations"],
-fields=Guideline.translated_fields())` (or calls full_clean(), which validates the field), and
-its form adds the per-language inputs with TranslationsFormMixin.
+its service cleans what it is given (full_clean() checks it again):
+
+    fields = Guideline._meta.get_field("translations").translated_fields
+    data["translations"] = clean_translations(data["translations"], fields=fields)
+
+and its form adds the per-language inputs:
+
+    class GuidelineForm(TranslationsFormMixin, forms.Form):
+        translation_model = Guideline
+        translation_labels = {"fr": {"title": _("Title in French"), ...}, "es": ..., "ar": ...}
+        translation_rows = {"description": 6}
+        # __init__: initial.update(self.translation_initial(guideline.translations)), then
+        # self.add_translation_fields(); the service gets self.translations_data().
 """
 
 from __future__ import annotations
