@@ -11,7 +11,7 @@ gave), oldest first, filtered by what kind of wait, region and waiting time, and
     return render(request, "reports/submission_review_queue.html", context, status=status)
 
 The page's template includes "includes/review_queue_filters.html" for the form and
-"practices/includes/pagination.html" for the pages. The rows are counted once, by the
+"includes/pagination.html" for the pages. The rows are counted once, by the
 paginator, and read once, for the page.
 """
 
