@@ -13,7 +13,7 @@ from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connections
 from django.test import RequestFactory, override_settings
@@ -60,8 +60,9 @@ def _apart_from_other_xdist_workers():
 def clear_cache():
     """Empty this process's cache. Redis's clear() empties the whole database, the other
     xdist workers' keys with it: under xdist only this worker's prefix goes."""
-    if XDIST_WORKER and isinstance(cache, RedisCache):
-        client = cache._cache.get_client(write=True)
+    backend = caches["default"]  # `cache` is a proxy: isinstance needs the backend itself
+    if XDIST_WORKER and isinstance(backend, RedisCache):
+        client = backend._cache.get_client(write=True)
         keys = list(client.scan_iter(match=f"{XDIST_WORKER}:*", count=1000))
         if keys:
             client.delete(*keys)
