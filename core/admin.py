@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import services
-from core.admin_actions import apply_to_each
+from core.admin_actions import ReadOnly, apply_to_each
 from core.models import (
     Country,
     Dimension,
@@ -23,7 +23,7 @@ from core.models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnly, admin.TabularInline):
     """The person's memberships, for reading: they change in the membership admin's actions,
     which go through the services."""
 
@@ -33,12 +33,6 @@ class MembershipInline(admin.TabularInline):
     fields = ["society", "role", "status", "requested_at", "decided_at", "decided_by"]
     readonly_fields = fields
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(User)
@@ -80,7 +74,7 @@ class NationalSocietyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnly, admin.ModelAdmin):
     """Requests are decided, roles changed and people removed by the actions below (the
     services'); people join by requesting on the site or through the add_member command."""
 
@@ -92,15 +86,7 @@ class MembershipAdmin(admin.ModelAdmin):
     readonly_fields = fields
     actions = ["approve", "reject", "make_focal_point", "make_member", "remove"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Removing goes through the action (remove_membership), never the generic delete.
-        return False
+    # ReadOnly: removing goes through the action (remove_membership), never the generic delete.
 
     @admin.action(description=_("Approve the selected requests"))
     def approve(self, request, queryset):
@@ -162,18 +148,9 @@ class MembershipAdmin(admin.ModelAdmin):
         )
 
 
-class ReferenceDataAdmin(admin.ModelAdmin):
+class ReferenceDataAdmin(ReadOnly, admin.ModelAdmin):
     """Read-only: countries and vocabularies come from core/data and core/taxonomy.py, so their
     codes stay stable, and load_reference_data would overwrite an edit made here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Country)
@@ -194,7 +171,7 @@ class PrincipleAdmin(TermAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnly, admin.ModelAdmin):
     """Read only: failed and waiting emails are visible here; notify() writes the rows."""
 
     list_display = ["subject", "recipient", "kind", "email_state", "attempts", "created_at"]
@@ -208,12 +185,3 @@ class NotificationAdmin(admin.ModelAdmin):
         "email_state", "attempts", "last_error", "sent_at",
     ]  # fmt: skip
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

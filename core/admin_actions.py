@@ -1,4 +1,5 @@
-"""The admin's actions run a service once per selected object, as the site would.
+"""What every app's admin shares: admin pages that only read, and actions that run a service
+once per selected object, as the site would.
 
 A refusal (PermissionDenied, ValidationError) becomes a warning beside the list instead of a
 server error, and the objects the service accepted are counted in one success message.
@@ -8,6 +9,20 @@ from collections.abc import Callable, Iterable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+
+
+class ReadOnly:
+    """Mixed into a ModelAdmin or an inline: nothing is added, changed or deleted by the admin's
+    own forms (writes go through the services, in actions)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def refusal_text(error: PermissionDenied | ValidationError) -> str:

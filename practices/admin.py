@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_actions import apply_to_each
+from core.admin_actions import ReadOnly, apply_to_each
 from practices import services
 from practices.models import SECTIONS, TAG_FIELDS, Attachment, Practice
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ReadOnly, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
@@ -15,7 +15,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(ReadOnly, admin.ModelAdmin):
     """A read-only view with the workflow as actions: every write goes through the services,
     so history records the action and the emails go out, as from the site."""
 
@@ -66,15 +66,6 @@ class PracticeAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return Practice.objects.all()
         return Practice.objects.visible_to(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def _run(self, request, queryset, service, done_message):
         apply_to_each(

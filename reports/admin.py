@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_actions import apply_to_each
+from core.admin_actions import ReadOnly, apply_to_each
 from reports import services
 from reports.models import (
     CallForPractices,
@@ -18,47 +18,30 @@ from reports.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Indicator)
-class IndicatorAdmin(ReadOnlyAdmin):
+class IndicatorAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["name", "code", "unit", "currency", "disaggregations", "active", "position"]
     list_filter = ["active", "unit"]
     search_fields = ["name", "code", "definition"]
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(ReadOnlyAdmin):
+class ReportingPeriodAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["label", "opens_on", "closes_on"]
     date_hierarchy = "opens_on"
     filter_horizontal = ["indicators"]
 
 
-class DataValueInline(admin.TabularInline):
+class DataValueInline(ReadOnly, admin.TabularInline):
     model = DataValue
     extra = 0
     fields = ["indicator", "total", "sex_female", "sex_male", "sex_other", "sex_unknown",
               "age_children", "age_adults", "age_older_people", "source_note"]  # fmt: skip
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyAdmin):
+class SubmissionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["society", "period", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status", "period", "society__region"]
     list_select_related = ["society", "period"]
@@ -93,7 +76,7 @@ class SubmissionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
+class ReportAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["__str__", "kind", "audience", "period", "status", "created_at", "published_at"]
     list_filter = ["kind", "status", "audience", "scheduled"]
     list_select_related = ["period"]
@@ -104,7 +87,7 @@ class ReportAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CallForPractices)
-class CallForPracticesAdmin(ReadOnlyAdmin):
+class CallForPracticesAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["title", "deadline", "created_by", "created_at"]
     date_hierarchy = "deadline"
     search_fields = ["title", "description"]
