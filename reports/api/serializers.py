@@ -28,7 +28,7 @@ from reports.models import (
     ReportStatus,
     Submission,
 )
-from reports.workflow import SUBMISSION_WORKFLOW
+from reports.workflow import REPORT_WORKFLOW, SUBMISSION_WORKFLOW
 
 # --- Reports --------------------------------------------------------------------------------
 
@@ -162,10 +162,16 @@ class ReportSerializer(serializers.ModelSerializer):
 class ReportDetailSerializer(ReportSerializer):
     downloads = serializers.SerializerMethodField()
     result = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField(
+        help_text="The workflow steps the requester may take now (POST to the action's URL)."
+    )
 
     class Meta(ReportSerializer.Meta):
-        fields = [*ReportSerializer.Meta.fields, "downloads", "result"]
+        fields = [*ReportSerializer.Meta.fields, "downloads", "result", "actions"]
         read_only_fields = fields
+
+    def get_actions(self, report) -> list[str]:
+        return REPORT_WORKFLOW.available_names(report, self.context["request"].user)
 
     def get_downloads(self, report) -> dict[str, str]:
         """Links to the report's files by format; none until the report is done."""

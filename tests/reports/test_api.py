@@ -974,3 +974,17 @@ def test_submission_list_queries_do_not_grow_with_the_page(
         response = editor.get(SUBMISSIONS, {"limit": limit})
     assert len(response.json()["results"]) == limit
     assert response.json()["count"] == 10
+
+
+def test_a_reports_actions_are_the_steps_its_reader_may_take(
+    alice, edith, reports_of_each_audience
+):
+    def actions(client, name):
+        url = reverse("api:report-detail", args=[reports_of_each_audience[name]])
+        return client.get(url).json()["actions"]
+
+    editor = as_user(edith)
+    assert actions(editor, "unpublished") == ["publish"]
+    assert actions(editor, "public") == ["unpublish"]
+    assert actions(editor, "ifrc") == []  # a report for the IFRC stays internal
+    assert actions(as_user(alice), "movement") == []
