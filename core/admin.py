@@ -4,6 +4,7 @@ countries, which load_reference_data rewrites) is read-only here."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -57,6 +58,8 @@ class NationalSocietyAdmin(admin.ModelAdmin):
     search_fields = ["name", "country__iso3"]
     prepopulated_fields = {"slug": ["name"]}
     fields = list(services.SOCIETY_FIELDS)
+    # A website typed without a scheme is read as https, as on the society's own page.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_delete_permission(self, request, obj=None):
         return False  # memberships, practices and submissions hang on a society
