@@ -25,6 +25,9 @@ figures computed in PostgreSQL leave the worker's memory flat whatever the numbe
 scale, it also shows what merely loading the counted columns of every matched row would take.
 """
 
+# Past 500 lines on purpose: the hand-written SQL twin of the compile, the worker-memory child
+# and the printed report belong together in the one script a person runs.
+
 from __future__ import annotations
 
 import argparse
