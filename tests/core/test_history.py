@@ -65,6 +65,8 @@ def test_a_submission_history_shows_its_status_changes(client, alice, society_a,
     )
     url = reverse("reports:submission_history", args=[submission.pk])
     login(client, alice)
+    form = reverse("reports:submission", args=[period.pk, society_a.slug])
+    assert f'href="{url}"' in client.get(form).content.decode()
     page = client.get(url).content.decode()
     assert '<td class="diff-old">Draft</td>' in page and "Submitted" in page
     login(client, bob)
