@@ -27,6 +27,12 @@ def can_see_review(user, practice: Practice) -> bool:
     return may_read(user, Visibility.IFRC, practice.society_id)
 
 
+def can_see_history(user, practice: Practice) -> bool:
+    """Who changed what, and when, is for the editors (the history page and its link); the
+    practice itself is one the page found through visible_to."""
+    return user_is_editor(user)
+
+
 def can_see_contact_person(user) -> bool:
     """The contact person's name and address are for the movement audience (approved members
     of any society, and editors); everyone sees the public contact email."""

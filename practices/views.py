@@ -144,6 +144,7 @@ def practice_detail(request, pk):
         "is_insider": permissions.can_see_review(user, practice),
         "show_contact_person_email": permissions.can_see_contact_person(user),
         "can_edit": permissions.can_edit_practice(user, practice),
+        "can_see_history": permissions.can_see_history(user, practice),
         "actions": PRACTICE_WORKFLOW.available(practice, user),
         "tag_corrections": [
             (capfirst(Practice._meta.get_field(field).verbose_name), field, change)
@@ -380,7 +381,7 @@ HISTORY_ACTIONS = {
 practice_history = history_view(
     Practice,
     queryset=Practice.objects.visible_to,
-    may_see=lambda user, practice: user_is_editor(user),
+    may_see=permissions.can_see_history,
     refusal=gettext_lazy("The history of a practice is for IFRC editors."),
     # Derived from the texts: no reader learns anything from it.
     hidden_fields={"search_config"},

@@ -842,9 +842,12 @@ def test_edith_reviews_submissions_and_revisions_oldest_first(
 
 def test_history_is_for_editors_and_shows_who_changed_what(client, alice, edith, published):
     history = reverse("practices:history", args=[published.pk])
+    detail = reverse("practices:detail", args=[published.pk])
     login(client, alice)
     assert client.get(history).status_code == 403
+    assert f'href="{history}"' not in client.get(detail).content.decode()
     login(client, edith)
+    assert f'href="{history}"' in client.get(detail).content.decode()
     client.post(
         reverse("practices:edit", args=[published.pk]), form_data(title="Calls at the port")
     )
