@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "pghistory",
     "core",
     "practices",
+    "networks",
+    "advocacy",
     "reports",
 ]
 

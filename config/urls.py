@@ -5,13 +5,21 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from advocacy.api import urls as advocacy_api
 from core import views as core_views
 from core.api import urls as core_api
+from networks.api import urls as networks_api
 from practices.api import urls as practices_api
 from reports.api import urls as reports_api
 
 # One namespace for the whole API; each app owns its routes.
-api_v1 = [*practices_api.urlpatterns, *reports_api.urlpatterns, *core_api.urlpatterns]
+api_v1 = [
+    *practices_api.urlpatterns,
+    *networks_api.urlpatterns,
+    *advocacy_api.urlpatterns,
+    *reports_api.urlpatterns,
+    *core_api.urlpatterns,
+]
 
 # The admin has no login of its own: it sends people to the site's login, with its second
 # factor and rate limits.
@@ -20,6 +28,9 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", include("core.urls")),
     path("practices/", include("practices.urls")),
+    # networks/, routes/, offers/, responses/
+    path("", include("networks.urls")),
+    path("advocacy/", include("advocacy.urls")),
     path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

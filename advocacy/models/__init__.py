@@ -1,0 +1,1 @@
+"""Global advocacy guidelines, their versions and translations, and societies' adaptations."""

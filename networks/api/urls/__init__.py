@@ -1,0 +1,3 @@
+from networks.api.urls import networks, responses, routes
+
+urlpatterns = [*networks.urlpatterns, *routes.urlpatterns, *responses.urlpatterns]

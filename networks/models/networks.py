@@ -1,0 +1,105 @@
+"""Regional and thematic networks: their member societies and their coordinators.
+
+A coordinator's role is scoped to one network; it is neither a society role nor an editor's.
+"""
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.translations import TranslationsField, translated
+
+TRANSLATED_FIELDS = {"name": 200, "description": None}
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
+class Network(models.Model):
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", _("Regional network")
+        THEMATIC = "thematic", _("Thematic network")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    translations = TranslationsField(_("translations"), fields=TRANSLATED_FIELDS)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    regions = ArrayField(
+        models.CharField(max_length=40), verbose_name=_("regions covered"), default=list
+    )
+    host_society = models.ForeignKey(
+        "core.NationalSociety",
+        verbose_name=_("host society"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_networks",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self):
+        return self.name
+
+    def localized(self, field: str, language: str | None = None) -> str:
+        return translated(self, field, language)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class NetworkMember(models.Model):
+    """A society's membership of a network, from the day it joined."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="members")
+    society = models.ForeignKey(
+        "core.NationalSociety", on_delete=models.PROTECT, related_name="network_memberships"
+    )
+    joined_on = models.DateField(_("joined on"))
+
+    class Meta:
+        ordering = ["network", "society"]
+        verbose_name = _("network member")
+        verbose_name_plural = _("network members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "society"], name="network_member_once_per_society"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.society} in {self.network}"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class NetworkCoordinator(models.Model):
+    """A person appointed by an editor to coordinate one network."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="coordinators")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coordinated_networks"
+    )
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    appointed_at = models.DateTimeField(_("appointed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["network", "user"]
+        verbose_name = _("network coordinator")
+        verbose_name_plural = _("network coordinators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "user"], name="network_coordinator_once_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} coordinates {self.network}"
