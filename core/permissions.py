@@ -49,13 +49,23 @@ def can_decide_membership(user, membership: Membership) -> bool:
     return Membership.objects.decidable_by(user).filter(pk=membership.pk).exists()
 
 
+def focal_point_societies(user):
+    """The societies where `user` is an approved focal point, as a queryset."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NationalSociety.objects.none()
+    return NationalSociety.objects.filter(
+        memberships__user=user,
+        memberships__role=Membership.Role.FOCAL_POINT,
+        memberships__status=Membership.Status.APPROVED,
+    )
+
+
+def is_focal_point(user, society) -> bool:
+    """An approved focal point of `society` speaks for it (its profile, its memberships, the
+    networks and responses it joins). Being an editor is not being a focal point."""
+    return focal_point_societies(user).filter(pk=society.pk).exists()
+
+
 def can_edit_society(user, society) -> bool:
     """Focal points edit their own society's profile; editors edit every society."""
-    if user_is_editor(user):
-        return True
-    return (
-        user.is_authenticated
-        and society.memberships.approved()
-        .filter(user=user, role=Membership.Role.FOCAL_POINT)
-        .exists()
-    )
+    return user_is_editor(user) or is_focal_point(user, society)

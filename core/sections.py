@@ -1,8 +1,9 @@
 """Sections that other apps add to core's pages, so core imports no other app.
 
 An app registers, in its AppConfig.ready(), a function for a page ("home", "society",
-"region"); the function takes the request and the page's object and returns a template name
-and its context, or None to add nothing. Core's views render the sections in order.
+"region", and "network", the networks app's page for a network, where later apps add their
+blocks); the function takes the request and the page's object and returns a template name and
+its context, or None to add nothing. The page's view renders the sections in order.
 """
 
 from collections.abc import Callable
@@ -10,7 +11,12 @@ from collections.abc import Callable
 from django.template.loader import render_to_string
 
 Section = Callable[..., tuple[str, dict] | None]
-_registry: dict[str, list[Section]] = {"home": [], "society": [], "region": []}
+_registry: dict[str, list[Section]] = {
+    "home": [],
+    "society": [],
+    "region": [],
+    "network": [],
+}
 
 
 def register(page: str, section: Section) -> None:

@@ -1,9 +1,11 @@
 """Shared personas and service fixtures.
 
 Personas: anonymous (the test client as is), alice (member, society A), fiona (focal point,
-society A), bob (member, society B), edith (IFRC editor, two-factor on), admin (superuser,
-two-factor on). Society A is the Italian Red Cross, society B the Kenya Red Cross Society, both
-from the reference data the migrations load.
+society A), bob (member, society B), nadia (member, society C, coordinator of `network`),
+edith (IFRC editor, two-factor on), admin (superuser, two-factor on). Society A is the Italian
+Red Cross, society B the Kenya Red Cross Society, society C the Hellenic Red Cross, all from
+the reference data the migrations load. `network` is a regional network of Europe and the
+Middle East and North Africa that society A belongs to.
 """
 
 import os
@@ -25,6 +27,11 @@ from core.models import Membership, NationalSociety, User
 from core.reference import sync_reference_data
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import MembershipFactory, UserFactory
+from tests.networks.factories import (
+    NetworkCoordinatorFactory,
+    NetworkFactory,
+    NetworkMemberFactory,
+)
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 # Under pytest-xdist (`make test` runs two processes) each process is a worker named gw0,
@@ -94,6 +101,11 @@ def society_b(db):
     return NationalSociety.objects.get(country_id="KEN", kind="national-society")
 
 
+@pytest.fixture
+def society_c(db):
+    return NationalSociety.objects.get(country_id="GRC", kind="national-society")
+
+
 def with_totp(user):
     # The secret stays on the object so that a test can compute codes (the browser test
     # logs in through the two-factor form).
@@ -139,6 +151,27 @@ def bob(society_b):
     return MembershipFactory(
         user__email="bob@example.org", user__full_name="Bob", society=society_b
     ).user
+
+
+@pytest.fixture
+def nadia(society_c):
+    return MembershipFactory(
+        user__email="nadia@example.org", user__full_name="Nadia", society=society_c
+    ).user
+
+
+@pytest.fixture
+def network(nadia, society_a):
+    """A regional network coordinated by nadia, with society A as its member."""
+    network = NetworkFactory(
+        slug="mediterranean",
+        name="Mediterranean Migration Network",
+        kind="regional",
+        regions=["europe", "mena"],
+    )
+    NetworkMemberFactory(network=network, society=society_a)
+    NetworkCoordinatorFactory(network=network, user=nadia)
+    return network
 
 
 @pytest.fixture

@@ -9,9 +9,30 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import user_is_editor
 from core.translations import TranslationsField, translated
 
 TRANSLATED_FIELDS = {"name": 200, "description": None}
+
+
+class NetworkQuerySet(models.QuerySet):
+    """Networks are public pages: everyone sees every network. Who manages one (its requests,
+    invitations and members) is one rule too: its coordinators, and the editors for all."""
+
+    def visible_to(self, user):
+        return self.all()
+
+    def coordinated_by(self, user):
+        """The networks `user` is appointed to coordinate (an editor's role is not this)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(coordinators__user=user).distinct()
+
+    def managed_by(self, user):
+        """The networks `user` manages: those they coordinate; editors manage every one."""
+        if user_is_editor(user):
+            return self.all()
+        return self.coordinated_by(user)
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
@@ -37,6 +58,8 @@ class Network(models.Model):
         related_name="hosted_networks",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = NetworkQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
