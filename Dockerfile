@@ -8,6 +8,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     ENV_FILE=""
 
 WORKDIR /app
+# Pango for the PDFs WeasyPrint draws (core/pdf.py), and a font with Arabic letters.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 hub
 
 COPY requirements.txt .
