@@ -286,6 +286,11 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="hub@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Support offers -------------------------------------------------------------------------
+# Past this many days since its last confirmation an offer shows "not confirmed since …" and
+# its society's focal points get one reminder.
+OFFER_STALE_AFTER_DAYS = env.int("OFFER_STALE_AFTER_DAYS", default=180)
+
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 # No broker: tasks run in the calling process, so development needs no Redis.

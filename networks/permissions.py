@@ -1,13 +1,19 @@
-"""Who may do what with a network; each answer comes from NetworkQuerySet's one rule.
+"""Who may do what with networks, routes and support offers; each answer comes from a model
+queryset's one rule (NetworkQuerySet, SupportOfferQuerySet.policy) or core.audience.
 
 A coordinator is appointed to one network (NetworkCoordinator); an editor manages every network
 without being its coordinator. A society's side (asking to join, accepting an invitation,
 leaving) is taken by its focal points (core.permissions.is_focal_point).
 """
 
+from core.audience import Visibility, may_read
 from core.models import user_is_editor
 from core.permissions import is_focal_point
-from networks.models import Network
+from networks.models import ContactsVisibility, Network, Route, SupportOffer
+from networks.models.routes import SupportOfferQuerySet
+
+OFFER_POLICY = SupportOfferQuerySet.policy
+CONTACT_FIELDS = ("phone", "email", "website", "address")
 
 
 def is_coordinator(user, network: Network) -> bool:
@@ -28,3 +34,56 @@ def can_appoint_coordinators(user) -> bool:
 def can_act_for_member(user, society) -> bool:
     """A society's focal points ask to join, accept or decline an invitation, and leave."""
     return is_focal_point(user, society)
+
+
+# --- Routes and support offers ---------------------------------------------------------------
+
+
+def routes_editable_by(user):
+    """Routes `user` edits: editors every route; a coordinator the routes linked to a network
+    they coordinate."""
+    if user_is_editor(user):
+        return Route.objects.all()
+    return Route.objects.filter(
+        pk__in=Route.objects.filter(
+            networks__in=Network.objects.coordinated_by(user).values("pk")
+        ).values("pk")
+    )
+
+
+def can_edit_route(user, route: Route) -> bool:
+    return routes_editable_by(user).filter(pk=route.pk).exists()
+
+
+def can_create_route(user) -> bool:
+    """Editors, and the coordinators of a network (who link the new route to it)."""
+    return user_is_editor(user) or Network.objects.coordinated_by(user).exists()
+
+
+def can_view_offer(user, offer: SupportOffer) -> bool:
+    return OFFER_POLICY.can_view(user, offer)
+
+
+def can_edit_offer(user, offer: SupportOffer) -> bool:
+    return OFFER_POLICY.can_edit(user, offer)
+
+
+def can_create_offer(user) -> bool:
+    """Members and focal points write their society's offers; editors any society's."""
+    return bool(user.is_authenticated and (user.approved_society_ids or user_is_editor(user)))
+
+
+def can_see_offer_contacts(user, offer: SupportOffer) -> bool:
+    """The one rule for an offer's phone, email, web address and address: public contacts are
+    for everyone who sees the offer; movement-only contacts for members of any society, the
+    owning society and editors, never for a visitor. Every page, export, PDF and the API ask
+    it (through offer_contacts)."""
+    if offer.contacts_visibility == ContactsVisibility.PUBLIC:
+        return True
+    return may_read(user, Visibility.MOVEMENT, offer.society_id)
+
+
+def offer_contacts(user, offer: SupportOffer) -> dict[str, str]:
+    """The offer's contacts as `user` may see them: each field's text, or "" where hidden."""
+    shown = can_see_offer_contacts(user, offer)
+    return {field: getattr(offer, field) if shown else "" for field in CONTACT_FIELDS}

@@ -2,5 +2,21 @@
 cross-national responses. Each part has its own module; this package exports them all."""
 
 from networks.models.networks import Network, NetworkCoordinator, NetworkMember
+from networks.models.routes import (
+    ContactsVisibility,
+    OfferStatus,
+    Route,
+    RouteStop,
+    SupportOffer,
+)
 
-__all__ = ["Network", "NetworkCoordinator", "NetworkMember"]
+__all__ = [
+    "ContactsVisibility",
+    "Network",
+    "NetworkCoordinator",
+    "NetworkMember",
+    "OfferStatus",
+    "Route",
+    "RouteStop",
+    "SupportOffer",
+]
