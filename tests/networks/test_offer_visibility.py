@@ -7,8 +7,13 @@ from django.utils import timezone
 
 from core.audience import Visibility
 from networks.models import ContactsVisibility, OfferStatus, SupportOffer
-from networks.permissions import can_edit_offer, can_see_offer_contacts, offer_contacts
-from tests.networks.routes_factories import RouteStopFactory, SupportOfferFactory
+from networks.permissions import (
+    can_edit_offer,
+    can_edit_route,
+    can_see_offer_contacts,
+    offer_contacts,
+)
+from tests.networks.routes_factories import RouteFactory, RouteStopFactory, SupportOfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +94,13 @@ def test_a_stop_without_steps_is_refused_by_the_database(db):
 def test_a_stop_cannot_carry_across_the_trail(db):
     with pytest.raises(IntegrityError), transaction.atomic():
         RouteStopFactory(steps=["arrival", "across-the-trail"])
+
+
+def test_nadia_edits_the_routes_of_her_network_only(network, nadia, edith, bob):
+    hers = RouteFactory(networks=[network])
+    other = RouteFactory()
+
+    assert can_edit_route(nadia, hers)
+    assert not can_edit_route(nadia, other)
+    assert not can_edit_route(bob, hers)
+    assert can_edit_route(edith, other)
