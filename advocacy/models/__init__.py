@@ -4,6 +4,7 @@ Each part has its own module; this package exports them all."""
 from advocacy.models.adaptations import (
     Adaptation,
     AdaptationParameterValue,
+    AdaptationQuerySet,
     AdaptationSection,
     AdaptationStatus,
     Endorsement,
@@ -11,6 +12,7 @@ from advocacy.models.adaptations import (
 from advocacy.models.guidelines import (
     ChangeLevel,
     Guideline,
+    GuidelineQuerySet,
     GuidelineVersion,
     Parameter,
     Section,
@@ -27,11 +29,13 @@ from advocacy.models.translations import (
 __all__ = [
     "Adaptation",
     "AdaptationParameterValue",
+    "AdaptationQuerySet",
     "AdaptationSection",
     "AdaptationStatus",
     "ChangeLevel",
     "Endorsement",
     "Guideline",
+    "GuidelineQuerySet",
     "GuidelineVersion",
     "Parameter",
     "Section",

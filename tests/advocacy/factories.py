@@ -27,3 +27,23 @@ def make_version(guideline, *, number=1, sections=None, parameters=None, publish
         guideline.published_at = now
         guideline.save(update_fields=["published_at"])
     return version
+
+
+def publish_through_services(guideline, editor, sections, *, level="substantive", parameters=()):
+    """The next version of `guideline` with `sections` ({key: (heading, body)}, the others
+    removed), written, reviewed and published by `editor` as the services do it."""
+    from advocacy.services import guidelines as services
+
+    version = services.create_version(guideline=guideline, actor=editor)
+    for key in set(version.sections.values_list("key", flat=True)) - set(sections):
+        services.remove_section(version=version, actor=editor, key=key)
+    for key, (heading, body) in sections.items():
+        services.save_section(
+            version=version, actor=editor, key=key, data={"heading": heading, "body": body}
+        )
+    for key in parameters:
+        services.save_parameter(version=version, actor=editor, key=key, data={"label": key})
+    services.send_to_review(version=version, actor=editor)
+    carried = services.publish_version(version=version, actor=editor, change_level=level)
+    version.refresh_from_db()
+    return version, carried
