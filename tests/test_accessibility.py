@@ -12,9 +12,12 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from advocacy.services import guidelines as guideline_services
+from advocacy.services import translations as translation_services
 from practices.models import Status
 from reports import services as report_services
 from reports.models import Report, ReportStatus
+from tests.advocacy.factories import publish_through_services
 from tests.browser import log_in
 from tests.conftest import service_unavailable
 from tests.practices.factories import make_practice
@@ -68,7 +71,25 @@ def site(alice, bob, edith, society_a, society_b):
     report.refresh_from_db()  # compiled as the request committed: tasks run in-process
     assert report.status == ReportStatus.DONE
     report_services.publish_report(report=report, actor=edith)
-    return {"practice": practice, "report": Report.objects.get(pk=report.pk)}
+    guideline = guideline_services.create_guideline(
+        actor=edith, data={"title": "Humanitarian access for migrants", "principles": ["P1"]}
+    )
+    sections = {"asks": ("Asks", "States should guarantee access.")}
+    publish_through_services(guideline, edith, sections, parameters=["national-law"])
+    translation_services.save_translation(
+        version=guideline.versions.get(),
+        section_key="asks",
+        language="ar",
+        actor=edith,
+        heading="المطالب",
+        text="يجب على الدول ضمان الوصول.",
+    )
+    publish_through_services(guideline, edith, {"asks": ("Asks", "States must guarantee access.")})
+    return {
+        "practice": practice,
+        "report": Report.objects.get(pk=report.pk),
+        "guideline": guideline,
+    }
 
 
 def visitor_pages(site, society_a):
@@ -86,6 +107,10 @@ def visitor_pages(site, society_a):
         reverse("reports:detail", args=[site["report"].pk]),
         reverse("reports:indicators"),
         reverse("api-docs"),
+        reverse("advocacy:list"),
+        site["guideline"].get_absolute_url(),
+        reverse("advocacy:version", args=[site["guideline"].slug, 2]),
+        reverse("advocacy:diff", args=[site["guideline"].slug]) + "?from=1&to=2",
     ]
 
 
@@ -131,14 +156,20 @@ def test_the_main_pages_have_no_accessibility_violation(
         found += axe_violations(page, base + url)
     context.close()
 
-    for user, url in ((alice, reverse("core:profile")), (edith, reverse("practices:review_queue"))):
+    # A person logs in once: a second login in the same half-minute would reuse a TOTP code.
+    translation = reverse("advocacy:translation", args=[site["guideline"].slug, 2, "ar", "asks"])
+    for user, url, *more in (
+        (alice, reverse("core:profile")),
+        (edith, reverse("practices:review_queue"), translation),
+    ):
         context = browser.new_context(bypass_csp=True)
         page = context.new_page()
         log_in(page, base, user, next_url=url)  # in English: it finds fields by their labels
         if language == "en":
             found += axe_violations(page)  # with the message saying who signed in
         context.set_extra_http_headers({"Accept-Language": language})
-        found += axe_violations(page, base + url)
+        for each in [url, *more]:
+            found += axe_violations(page, base + each)
         context.close()
 
     assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)

@@ -150,6 +150,14 @@ class Guideline(models.Model):
     def localized(self, field: str, language: str | None = None) -> str:
         return translated(self, field, language)
 
+    @property
+    def localized_title(self) -> str:
+        return translated(self, "title")
+
+    @property
+    def localized_summary(self) -> str:
+        return translated(self, "summary")
+
     def tags(self) -> dict[str, list[str]]:
         return {field: list(getattr(self, field)) for field in TAG_FIELDS}
 

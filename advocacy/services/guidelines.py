@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advocacy.models import (
     ChangeLevel,
@@ -48,7 +49,7 @@ GUIDELINE_FIELDS = [
 ]
 SECTION_FIELDS = ["heading", "body", "adaptable", "key_message", "position"]
 PARAMETER_FIELDS = ["label", "guidance", "required", "may_depart", "position"]
-NOT_A_DRAFT = _(
+NOT_A_DRAFT = gettext_lazy(
     "This version is %(status)s: its content is fixed. Make a new version to change it."
 )
 
