@@ -16,6 +16,13 @@ refuse a step, and that pages and the API read to show only the steps a user may
     # a page or serializer:
     PRACTICE_WORKFLOW.available(practice, user)           # [Transition, ...]
 
+Besides the owning society's members and focal points and the editors, an app may name its
+own kind of actor, a `Role` with a test of (user, object): the coordinators of the network an
+object belongs to are
+
+    COORDINATORS = Role("coordinators", lambda user, obj: is_coordinator(user, obj.network))
+    Transition("approve", sources=["pending"], target="accepted", by={COORDINATORS, EDITORS}, ...)
+
 A refusal for who is asking is PermissionDenied (403); a refusal for where the object stands is
 ValidationError on `status`, which core.api.errors answers as a 409 conflict and pages show as
 a message. A missing note is ValidationError on `note` (400).
@@ -55,6 +62,16 @@ MEMBERS, FOCAL_POINTS, EDITORS = Actor.MEMBERS, Actor.FOCAL_POINTS, Actor.EDITOR
 
 
 @dataclass(frozen=True)
+class Role:
+    """An actor an app defines, for people whose part in an object is not a society role nor
+    an editor's: `test(user, obj)` says whether `user` is one for `obj`. It is asked only when
+    a transition of the workflow names it, and only for an active, logged-in user."""
+
+    name: str
+    test: Callable[[Any, Any], bool] = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Transition:
     """One step: its `name` (the action of URLs and the API), the states it leaves from, the
     state it leads to, who may take it, and how a button offers it.
@@ -69,7 +86,7 @@ class Transition:
     name: str
     sources: Iterable[str]
     target: str
-    by: Iterable[Actor]
+    by: Iterable[Actor | Role]
     label: str
     past: str = ""
     note_required: bool = False
@@ -111,11 +128,17 @@ class Workflow:
     def names(self) -> list[str]:
         return list(dict.fromkeys(transition.name for transition in self.transitions))
 
-    def actors(self, obj, user) -> set[Actor]:
-        """Who `user` is for `obj`: an editor, a member or focal point of its society."""
+    @property
+    def roles(self) -> set[Role]:
+        return {actor for transition in self.transitions for actor in transition.by} - set(Actor)
+
+    def actors(self, obj, user) -> set[Actor | Role]:
+        """Who `user` is for `obj`: an editor, a member or focal point of its society, and any
+        of the workflow's own roles whose test they pass."""
         if user is None or not user.is_authenticated or not user.is_active:
             return set()
-        actors = {EDITORS} if user_is_editor(user) else set()
+        actors: set[Actor | Role] = {EDITORS} if user_is_editor(user) else set()
+        actors |= {role for role in self.roles if role.test(user, obj)}
         society_id = self.society_id(obj)
         if society_id is None or society_id not in user.approved_society_ids:
             return actors

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from core.workflow import EDITORS, FOCAL_POINTS, MEMBERS, Transition, Workflow
+from core.workflow import EDITORS, FOCAL_POINTS, MEMBERS, Role, Transition, Workflow
 from practices import services
 from practices.models import Status
 from practices.workflow import PRACTICE_WORKFLOW
@@ -84,6 +84,34 @@ def test_a_step_for_focal_points_is_fionas_and_not_alices(alice, fiona, edith, s
     assert toy.check(draft, fiona, "approve").target == Status.SUBMITTED
     with pytest.raises(PermissionDenied):
         toy.check(draft, alice, "approve")
+
+
+def test_a_step_for_an_apps_own_role_is_for_those_its_test_names(
+    alice, fiona, bob, edith, society_a
+):
+    # A role that is neither a society's nor an editor's: here, the practice's author.
+    authors = Role("authors", lambda user, practice: practice.created_by_id == user.pk)
+    toy = Workflow(
+        transitions=[
+            Transition(
+                "retitle",
+                sources=[Status.DRAFT],
+                target=Status.DRAFT,
+                by=[authors, EDITORS],
+                label="Retitle",
+            )
+        ]
+    )
+    draft = make_practice(alice, society_a)
+    other = make_practice(fiona, society_a)
+    assert step_names(toy.available(draft, alice)) == ["retitle"]
+    assert toy.available(other, alice) == []
+    assert toy.available(draft, bob) == []
+    assert toy.available(draft, AnonymousUser()) == []
+    assert toy.check(draft, alice, "retitle").target == Status.DRAFT
+    assert step_names(toy.available(other, edith)) == ["retitle"]
+    with pytest.raises(PermissionDenied):
+        toy.check(other, alice, "retitle")
 
 
 def test_a_wrong_state_is_a_status_error_and_a_wrong_person_permission_denied(
