@@ -12,6 +12,10 @@ An app declares the page in its views.py and routes a URL to it; the view does t
     )
     path("<int:pk>/history/", views.practice_history, name="history")
 
+An object whose story is also in the rows that point to it (a network's members, coordinators and
+requests to join) passes `related=True`: the page then shows those rows' events too, each
+named by its kind of row ("Network member added: ...").
+
 Values are shown as readers know them, not as stored: a choice's label ("Published", not
 `published`), a taxonomy code's label ("Protection", not `protection`), a related object's name
 (a user's full name, not an id), dates in the reader's format.
@@ -22,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
@@ -112,22 +117,42 @@ def history_entries(
     *,
     hidden_fields: Iterable[str] = (),
     actions: Mapping[str, str] | None = None,
+    related: bool = False,
 ) -> list[dict]:
     """The object's pghistory events, newest first: when, who, what action, which changes as
-    (field label, before, after) in words."""
+    (field label, before, after) in words. With `related`, also the events of the tracked rows
+    that point to it, each with its `subject` (the kind of row) and, added or removed, the
+    row's fields as changes."""
     model = type(obj)
     hidden = ALWAYS_HIDDEN | set(hidden_fields)
     actions = actions or {}
-    events = list(Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id"))
+    found = Events.objects.references(obj) if related else Events.objects.tracks(obj)
+    events = list(found.order_by("-pgh_created_at", "-pgh_id"))
     user_ids = {int(user) for event in events if (user := (event.pgh_context or {}).get("user"))}
     people = User.objects.in_bulk(user_ids)
-    labels = ValueLabels(model)
+    labels: dict[type[models.Model], ValueLabels] = {}
     entries = []
     for event in events:
+        tracked = apps.get_model(event.pgh_model).pgh_obj.field.related_model
+        read = labels.setdefault(tracked, ValueLabels(tracked))
         context = event.pgh_context or {}
+        own = tracked is model
+        if own or event.pgh_label not in ("insert", "delete"):
+            diff = sorted((event.pgh_diff or {}).items())
+        else:
+            # A row added or removed: what it held, before or after.
+            row = {
+                name: value
+                for name, value in (event.pgh_data or {}).items()
+                if name != "id" and not _points_to(tracked, name, obj)
+            }
+            added = event.pgh_label == "insert"
+            diff = [
+                (name, (None, value) if added else (value, None)) for name, value in row.items()
+            ]
         changes = [
-            (field_label(model, name), labels(name, old), labels(name, new))
-            for name, (old, new) in sorted((event.pgh_diff or {}).items())
+            (field_label(tracked, name), read(name, old), read(name, new))
+            for name, (old, new) in diff
             if name not in hidden
         ]
         action = context.get("action")
@@ -136,11 +161,19 @@ def history_entries(
                 "when": event.pgh_created_at,
                 "who": people.get(int(context["user"])) if context.get("user") else None,
                 "action": actions.get(action, action) or event.pgh_label,
-                "created": event.pgh_label == "insert",
+                "created": own and event.pgh_label == "insert",
+                "subject": "" if own else capfirst(tracked._meta.verbose_name),
                 "changes": changes,
             }
         )
     return entries
+
+
+def _points_to(model: type[models.Model], name: str, obj: models.Model) -> bool:
+    """Whether the field `name` of `model` is the foreign key to `obj`'s model (a member
+    row's network, said once by the page it is on)."""
+    field = _field(model, name)
+    return isinstance(field, models.ForeignKey) and field.related_model is type(obj)
 
 
 def history_view(
@@ -151,18 +184,23 @@ def history_view(
     refusal: str = "",  # the 403 page's message when may_see refuses
     hidden_fields: Iterable[str] = (),
     actions: Mapping[str, str] | None = None,
+    related: bool = False,
     template_name: str = "core/history.html",
+    lookup: str = "pk",
 ):
     """A view showing the history of the `model` object whose pk is in the URL. The object is
     looked up in `queryset(user)`, so one the user may not see is a 404; `may_see(user, obj)`
-    (when given) then decides who of those sees its history (else a 403 saying `refusal`)."""
+    (when given) then decides who of those sees its history (else a 403 saying `refusal`).
+    `lookup` names the URL's argument and the field it finds the object by (a slug)."""
 
     @login_required
-    def view(request, pk):
-        obj = get_object_or_404(queryset(request.user), pk=pk)
+    def view(request, **kwargs):
+        obj = get_object_or_404(queryset(request.user), **{lookup: kwargs[lookup]})
         if may_see is not None and not may_see(request.user, obj):
             raise PermissionDenied(refusal)
-        entries = history_entries(obj, hidden_fields=hidden_fields, actions=actions)
+        entries = history_entries(
+            obj, hidden_fields=hidden_fields, actions=actions, related=related
+        )
         context = {
             "object": obj,
             "verbose_name": model._meta.verbose_name,
