@@ -6,3 +6,10 @@ class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = _("Networks, routes and responses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.sections import register
+        from networks import notifications, sections
+
+        notifications.register_kinds()
+        register("society", sections.society)

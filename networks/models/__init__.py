@@ -1,7 +1,7 @@
 """Networks of National Societies, migration routes with their support offers, and
 cross-national responses. Each part has its own module; this package exports them all."""
 
-from networks.models.networks import Network, NetworkCoordinator, NetworkMember
+from networks.models.networks import Network, NetworkCoordinator, NetworkMember, NetworkRequest
 from networks.models.routes import (
     ContactsVisibility,
     OfferStatus,
@@ -15,6 +15,7 @@ __all__ = [
     "Network",
     "NetworkCoordinator",
     "NetworkMember",
+    "NetworkRequest",
     "OfferStatus",
     "Route",
     "RouteStop",

@@ -7,6 +7,7 @@ import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import user_is_editor
@@ -69,8 +70,19 @@ class Network(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("networks:detail", args=[self.slug])
+
     def localized(self, field: str, language: str | None = None) -> str:
         return translated(self, field, language)
+
+    @property
+    def localized_name(self) -> str:
+        return self.localized("name")
+
+    @property
+    def localized_description(self) -> str:
+        return self.localized("description")
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -126,3 +138,77 @@ class NetworkCoordinator(models.Model):
 
     def __str__(self):
         return f"{self.user} coordinates {self.network}"
+
+
+class NetworkRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=NetworkRequest.Status.PENDING)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
+class NetworkRequest(models.Model):
+    """A society's way into a network, pending until the other side answers: a request from
+    one of its focal points (a coordinator or an editor decides), or an invitation from a
+    coordinator (one of the society's focal points accepts or declines)."""
+
+    class Kind(models.TextChoices):
+        REQUEST = "request", _("Request to join")
+        INVITATION = "invitation", _("Invitation")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="requests"
+    )
+    society = models.ForeignKey(
+        "core.NationalSociety",
+        verbose_name=_("National Society"),
+        on_delete=models.PROTECT,
+        related_name="network_requests",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    message = models.TextField(_("message"), blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    objects = NetworkRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("request or invitation to join a network")
+        verbose_name_plural = _("requests and invitations to join networks")
+        constraints = [
+            # One open question per society and network: a second request, or an invitation
+            # beside a request, would be answered twice.
+            models.UniqueConstraint(
+                fields=["network", "society"],
+                condition=models.Q(status="pending"),
+                name="network_request_one_pending_per_society",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.society} · {self.network}"
