@@ -47,7 +47,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def site(alice, bob, edith, society_a, society_b):
+def site(alice, bob, edith, society_a, society_b, network):
     """Published practices (one in French), one waiting for review, and a published overview
     whose heat map has gaps."""
     published = {"status": Status.PUBLISHED, "editor": edith}
@@ -89,6 +89,7 @@ def site(alice, bob, edith, society_a, society_b):
         "practice": practice,
         "report": Report.objects.get(pk=report.pk),
         "guideline": guideline,
+        "network": network,
     }
 
 
@@ -106,6 +107,8 @@ def visitor_pages(site, society_a):
         reverse("reports:list"),
         reverse("reports:detail", args=[site["report"].pk]),
         reverse("reports:indicators"),
+        reverse("networks:list"),
+        site["network"].get_absolute_url(),
         reverse("api-docs"),
         reverse("advocacy:list"),
         site["guideline"].get_absolute_url(),
@@ -141,7 +144,7 @@ def axe_violations(page, url: str | None = None) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_main_pages_have_no_accessibility_violation(
-    browser, live_server, site, alice, edith, society_a, language
+    browser, live_server, site, alice, edith, nadia, society_a, language
 ):
     if not AXE.exists():
         service_unavailable(f"{AXE} is missing: `make test` installs it with npm ci")
@@ -161,6 +164,7 @@ def test_the_main_pages_have_no_accessibility_violation(
     for user, url, *more in (
         (alice, reverse("core:profile")),
         (edith, reverse("practices:review_queue"), translation),
+        (nadia, reverse("networks:manage", args=[site["network"].slug])),
     ):
         context = browser.new_context(bypass_csp=True)
         page = context.new_page()
