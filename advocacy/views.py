@@ -115,7 +115,10 @@ def guideline_detail(request, slug):
             grid=grid,
             counts=counts,
             translation_languages=TranslationLanguage.choices,
-            translatable=shown.status == VersionStatus.PUBLISHED,
+            # Each cell links to its translation page for those who translate its language.
+            translator_languages=permissions.translation_languages(user)
+            if shown.status == VersionStatus.PUBLISHED
+            else set(),
         )
     released = [v.number for v in versions if v.is_released]
     if len(released) > 1:

@@ -400,6 +400,10 @@ SPECTACULAR_SETTINGS = {
         "ReportKindEnum": "reports.models.ReportKind",
         "ReportStatusEnum": "reports.models.ReportStatus",
         "SubmissionStatusEnum": "reports.models.SubmissionStatus",
+        "GuidelineVersionStatusEnum": "advocacy.models.VersionStatus",
+        "ChangeLevelEnum": "advocacy.models.ChangeLevel",
+        "TranslationStateEnum": "advocacy.models.TranslationState",
+        "TranslationLanguageEnum": "advocacy.models.TranslationLanguage",
     },
 }
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
 from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
+from core.models import user_is_editor
 from core.translations import TranslationsField, translated
 
 TRANSLATED_FIELDS = {"title": 200, "summary": None}
@@ -169,8 +170,6 @@ class GuidelineVersionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The versions of the guidelines `user` sees: released ones, and editors see drafts
         and versions in review too."""
-        from core.models import user_is_editor
-
         versions = self.filter(guideline__in=Guideline.objects.visible_to(user))
         return versions if user_is_editor(user) else versions.filter(status__in=RELEASED)
 

@@ -255,3 +255,19 @@ def test_the_guideline_page_query_count_does_not_grow(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("advocacy:detail", args=[guideline.slug]))
     assert response.content.decode().count('class="guideline-section"') == sections
+
+
+def test_an_arabic_reader_sees_the_guideline_in_arabic_right_to_left(client, edith, published):
+    login(client, edith)
+    client.post(
+        reverse("advocacy:translation", args=[published.slug, 1, "ar", "asks"]),
+        {"heading": "المطالب", "text": "يجب على الدول ضمان الوصول."},
+    )
+    client.logout()
+    response = client.get(detail_url(published), HTTP_ACCEPT_LANGUAGE="ar")
+    page = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "سجل الإصدارات" in page  # "History of versions"
+    assert 'lang="ar" dir="rtl"' in page and "يجب على الدول ضمان الوصول." in page
+    # A section without an Arabic translation reads in English, marked as English.
+    assert 'lang="en" dir="ltr"' in page and "Migrants face barriers." in page
