@@ -5,10 +5,11 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from advocacy.models import ChangeLevel, Guideline, Parameter, Section
+from advocacy.models import ChangeLevel, Guideline, Parameter, Section, TranslationLanguage
 from advocacy.models.guidelines import TAG_FIELDS
 from core import taxonomy
 from core.audience import Visibility
+from core.forms import SocietyChoiceField
 from core.translations import TranslationsFormMixin
 
 MARKDOWN_HINT = _(
@@ -206,3 +207,8 @@ class DiffForm(forms.Form):
         choices = [(number, _("Version %(number)d") % {"number": number}) for number in numbers]
         self.fields["from"] = forms.TypedChoiceField(label=_("From"), choices=choices, coerce=int)
         self.fields["to"] = forms.TypedChoiceField(label=_("To"), choices=choices, coerce=int)
+
+
+class TranslatorForm(forms.Form):
+    society = SocietyChoiceField(label=_("National Society"))
+    language = forms.ChoiceField(label=_("Language"), choices=TranslationLanguage.choices)

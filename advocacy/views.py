@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from advocacy import permissions, presenters
@@ -24,6 +25,7 @@ from advocacy.forms import (
     PublishForm,
     SectionForm,
     TranslationForm,
+    TranslatorForm,
 )
 from advocacy.models import (
     ChangeLevel,
@@ -32,6 +34,7 @@ from advocacy.models import (
     SectionTranslation,
     TranslationLanguage,
     TranslationState,
+    Translator,
     VersionStatus,
 )
 from advocacy.models.guidelines import RELEASED
@@ -39,6 +42,7 @@ from advocacy.services import guidelines as services
 from advocacy.services import translations as translation_services
 from advocacy.workflow import VERSION_WORKFLOW
 from core.forms import add_service_errors
+from core.history import history_view
 from core.models import user_is_editor
 from core.pdf import pdf_response
 from core.permissions import require_editor
@@ -469,3 +473,74 @@ def translation_approve(request, slug, number, language, key):
     else:
         messages.success(request, _("The translation is approved."))
     return redirect(reverse("advocacy:translation", args=[slug, number, language, key]))
+
+
+# --- Translating societies ----------------------------------------------------------------------
+
+
+@login_required
+def translators(request):
+    """Editors name the societies whose members translate guidelines into a language."""
+    user = request.user
+    require_editor(user, _("Only IFRC editors name translators."))
+    form = TranslatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            translator = translation_services.name_translator(
+                society=form.cleaned_data["society"],
+                language=form.cleaned_data["language"],
+                actor=user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(society)s translates guidelines into %(language)s.")
+                % {
+                    "society": translator.society.label,
+                    "language": translator.get_language_display(),
+                },
+            )
+            return redirect("advocacy:translators")
+    context = {
+        "form": form,
+        "translators": Translator.objects.select_related("society", "society__country", "named_by"),
+        "not_saved": NOT_SAVED,
+    }
+    return render(request, "advocacy/translators.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def translator_remove(request, pk):
+    require_editor(request.user, _("Only IFRC editors name translators."))
+    translator = get_object_or_404(Translator.objects.select_related("society"), pk=pk)
+    translation_services.remove_translator(translator=translator, actor=request.user)
+    messages.success(
+        request,
+        _("%(society)s no longer translates guidelines into %(language)s.")
+        % {"society": translator.society.label, "language": translator.get_language_display()},
+    )
+    return redirect("advocacy:translators")
+
+
+# --- History ----------------------------------------------------------------------------------
+
+guideline_history = history_view(
+    Guideline,
+    queryset=Guideline.objects.visible_to,
+    may_see=lambda user, guideline: user_is_editor(user),
+    refusal=gettext_lazy("The history of a guideline is for IFRC editors."),
+    related=True,
+    lookup="slug",
+    actions={
+        "create": gettext_lazy("Created"),
+        "edit": gettext_lazy("Edited"),
+        "new-version": gettext_lazy("Version started"),
+        "send-to-review": gettext_lazy("Sent to review"),
+        "return-to-draft": gettext_lazy("Back to draft"),
+        "publish": gettext_lazy("Published"),
+        "outdate": gettext_lazy("Adaptations outdated"),
+    },
+)

@@ -163,7 +163,7 @@ def test_the_main_pages_have_no_accessibility_violation(
     translation = reverse("advocacy:translation", args=[site["guideline"].slug, 2, "ar", "asks"])
     for user, url, *more in (
         (alice, reverse("core:profile")),
-        (edith, reverse("practices:review_queue"), translation),
+        (edith, reverse("practices:review_queue"), translation, reverse("advocacy:translators")),
         (nadia, reverse("networks:manage", args=[site["network"].slug])),
     ):
         context = browser.new_context(bypass_csp=True)

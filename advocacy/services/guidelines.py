@@ -49,6 +49,8 @@ GUIDELINE_FIELDS = [
 ]
 SECTION_FIELDS = ["heading", "body", "adaptable", "key_message", "position"]
 PARAMETER_FIELDS = ["label", "guidance", "required", "may_depart", "position"]
+# Addresses the guideline pages use for themselves (advocacy/urls.py).
+RESERVED_SLUGS = {"new", "feed", "translators"}
 NOT_A_DRAFT = gettext_lazy(
     "This version is %(status)s: its content is fixed. Make a new version to change it."
 )
@@ -90,7 +92,9 @@ def validate_guideline_data(
         slug = data.get("slug") or slugify(cleaned.get("title", ""))[:80]
         if not isinstance(slug, str) or slug != slugify(slug) or not slug:
             errors.setdefault("slug", []).append(_("Use lower-case letters, digits and hyphens."))
-        elif Guideline.objects.filter(slug=slug).exclude(pk=getattr(guideline, "pk", None)):
+        elif slug in RESERVED_SLUGS or (
+            Guideline.objects.filter(slug=slug).exclude(pk=getattr(guideline, "pk", None))
+        ):
             errors.setdefault("slug", []).append(
                 ValidationError(_("Another guideline has this address."), code="unique")
             )

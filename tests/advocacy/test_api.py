@@ -203,3 +203,15 @@ def test_a_versions_query_count_does_not_grow(
     with django_assert_max_num_queries(8):
         response = client.get(url(guideline, "versions/1/"))
     assert len(response.json()["sections"]) == sections
+
+
+def test_a_nul_byte_in_a_translation_is_a_400_naming_the_field(client, edith, published):
+    login(client, edith)
+    response = client.put(
+        url(published, "versions/1/translations/fr/asks/"),
+        {"text": "Les États\x00"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "text" in response.json()["errors"]
+    assert SectionTranslation.objects.get(language="fr", section_key="asks").state == "missing"

@@ -271,3 +271,14 @@ def test_an_arabic_reader_sees_the_guideline_in_arabic_right_to_left(client, edi
     assert 'lang="ar" dir="rtl"' in page and "يجب على الدول ضمان الوصول." in page
     # A section without an Arabic translation reads in English, marked as English.
     assert 'lang="en" dir="ltr"' in page and "Migrants face barriers." in page
+
+
+def test_a_nul_byte_in_a_section_is_a_400_and_saves_nothing(client, edith, guideline):
+    services.create_version(guideline=guideline, actor=edith)
+    login(client, edith)
+    response = client.post(
+        reverse("advocacy:section_create", args=[guideline.slug, 1]),
+        {"key": "asks", "heading": "Asks", "body": "Access\x00"},
+    )
+    assert response.status_code == 400
+    assert not GuidelineVersion.objects.get().sections.exists()
