@@ -89,6 +89,10 @@ RULES_BEYOND_THE_SCHEMA = {
     ("POST", "/api/v1/submissions/{id}/import/"): "the file is a CSV of the period's indicators",
     ("PATCH", "/api/v1/submissions/{id}/"): "only the period's indicators, with the breakdowns "
     "each offers, in its unit, adding up to the total",
+    ("POST", "/api/v1/networks/{slug}/coordinators/"): "the address is a registered person's, "
+    "an approved member of a society",
+    ("POST", "/api/v1/networks/{network_slug}/requests/{id}/decline/"): "a request to join is "
+    "declined with a reason; an invitation without one",
 }
 POSITIVE_DATA_STATUSES = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 

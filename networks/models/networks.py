@@ -141,6 +141,19 @@ class NetworkCoordinator(models.Model):
 
 
 class NetworkRequestQuerySet(models.QuerySet):
+    """Who sees a request or invitation: the society's approved members, the network's
+    coordinators and the editors; nobody else learns that it was asked."""
+
+    def visible_to(self, user):
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user_is_editor(user):
+            return self.all()
+        return self.filter(
+            models.Q(society_id__in=user.approved_society_ids)
+            | models.Q(network__in=Network.objects.coordinated_by(user))
+        )
+
     def pending(self):
         return self.filter(status=NetworkRequest.Status.PENDING)
 

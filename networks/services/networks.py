@@ -38,15 +38,20 @@ def _clean_text(value: str, *, field: str, required: bool = False, missing: str 
     return text
 
 
+def _conflict(field: str, message: str) -> ValidationError:
+    """A refusal for the present state of the data (the API answers 409), on `field`."""
+    return ValidationError({field: ValidationError(message, code="conflict")})
+
+
 def _check_can_join(network: Network, society: NationalSociety) -> None:
     """A society joins a network once, by one open request or invitation at a time."""
     if society.kind != "national-society":
         raise ValidationError({"society": [_("Only a National Society joins a network.")]})
     if network.members.filter(society=society).exists():
-        raise ValidationError({"society": [_("This society is already a member.")]})
+        raise _conflict("society", _("This society is already a member."))
     if network.requests.pending().filter(society=society).exists():
-        raise ValidationError(
-            {"society": [_("A request or invitation for this society is already waiting.")]}
+        raise _conflict(
+            "society", _("A request or invitation for this society is already waiting.")
         )
 
 
@@ -60,8 +65,8 @@ def _open(*, network, society, actor, kind, message) -> NetworkRequest:
             )
     except IntegrityError:
         # Another request for the same society came in at the same moment.
-        raise ValidationError(
-            {"society": [_("A request or invitation for this society is already waiting.")]}
+        raise _conflict(
+            "society", _("A request or invitation for this society is already waiting.")
         ) from None
 
 
@@ -160,7 +165,7 @@ def _lock_member(network: Network, society: NationalSociety) -> NetworkMember:
         .first()
     )
     if member is None:
-        raise ValidationError({"society": [_("This society is not a member of the network.")]})
+        raise _conflict("society", _("This society is not a member of the network."))
     return member
 
 
@@ -188,27 +193,29 @@ def remove_member(*, network: Network, society: NationalSociety, actor: User) ->
     notifications.tell_of_departure(member, actor=actor, event="removed")
 
 
+def require_appointer(actor: User) -> None:
+    if not can_appoint_coordinators(actor):
+        raise PermissionDenied(_("Only IFRC editors appoint network coordinators."))
+
+
 @transaction.atomic
 def appoint_coordinator(*, network: Network, user: User, actor: User) -> NetworkCoordinator:
     """An editor appoints `user` (an active, approved member of a society) to coordinate
     `network`; they are told."""
-    if not can_appoint_coordinators(actor):
-        raise PermissionDenied(_("Only IFRC editors appoint network coordinators."))
+    require_appointer(actor)
     if not (user.is_active and user.approved_society_ids):
         raise ValidationError(
             {"user": [_("A coordinator is an approved member of a National Society.")]}
         )
     if network.coordinators.filter(user=user).exists():
-        raise ValidationError({"user": [_("This person already coordinates the network.")]})
+        raise _conflict("user", _("This person already coordinates the network."))
     try:
         with transaction.atomic(), pghistory.context(user=actor.pk, action="appoint"):
             coordinator = NetworkCoordinator.objects.create(
                 network=network, user=user, appointed_by=actor
             )
     except IntegrityError:
-        raise ValidationError(
-            {"user": [_("This person already coordinates the network.")]}
-        ) from None
+        raise _conflict("user", _("This person already coordinates the network.")) from None
     notifications.tell_appointee(coordinator)
     return coordinator
 

@@ -243,7 +243,9 @@ def network_request_step(request, slug, pk, action):
     network = _network(request, slug)
     if action not in NETWORK_REQUEST_WORKFLOW.names:
         raise Http404
-    network_request = get_object_or_404(network.requests.all(), pk=pk)
+    network_request = get_object_or_404(
+        NetworkRequest.objects.visible_to(request.user).filter(network=network), pk=pk
+    )
     form = AnswerForm(request.POST, prefix=f"request-{pk}")
     managing = can_manage_network(request.user, network)
     if form.is_valid():
