@@ -163,6 +163,20 @@ class AudiencePolicy:
 
     def visible(self, queryset: models.QuerySet, user) -> models.QuerySet:
         reader = Reader.of(user)
+        if reader.is_editor and self.hidden_from_editors is None:
+            return queryset.all()
+        clauses = [clause for clause in [self.audience_rows(reader)] if clause is not None]
+        clauses += self.own_rows(reader)
+        if not clauses:
+            return queryset.none()
+        return queryset.filter(reduce(or_, clauses))
+
+    def audience_rows(self, user) -> Q | None:
+        """The part of `visible` that holds for who `user` is (visitor, member, editor), not
+        for the society they belong to or what they wrote: a condition on the status and
+        audience fields alone, so counts kept per status and audience answer it
+        (practices.tallies). None: no such rows; Q(): every row."""
+        reader = Reader.of(user)
         clauses = []
         if self.audience_field and reader.audiences:
             audiences = reader.audiences
@@ -170,18 +184,23 @@ class AudiencePolicy:
                 clauses.append(self.published)
             else:
                 clauses.append(self.published & Q(**{f"{self.audience_field}__in": audiences}))
-        if self.society_field and reader.society_ids:
-            clauses.append(Q(**{f"{self.society_field}__in": reader.society_ids}))
         if reader.is_editor:
             if self.hidden_from_editors is None:
-                return queryset.all()
+                return Q()
             # Editors read every audience, so every row they review is theirs to see.
             clauses.append(~self.hidden_from_editors)
-            if self.author_field and reader.user is not None:
-                clauses.append(Q(**{self.author_field: reader.user}))
-        if not clauses:
-            return queryset.none()
-        return queryset.filter(reduce(or_, clauses))
+        return reduce(or_, clauses) if clauses else None
+
+    def own_rows(self, user) -> list[Q]:
+        """The rest of `visible`: the rows of `user`'s societies, and those an editor wrote."""
+        reader = Reader.of(user)
+        clauses = []
+        if self.society_field and reader.society_ids:
+            clauses.append(Q(**{f"{self.society_field}__in": reader.society_ids}))
+        editor_wrote = reader.is_editor and self.hidden_from_editors is not None
+        if editor_wrote and self.author_field and reader.user is not None:
+            clauses.append(Q(**{self.author_field: reader.user}))
+        return clauses
 
     def editable(self, queryset: models.QuerySet, user) -> models.QuerySet:
         reader = Reader.of(user)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -92,6 +93,88 @@ class RegConfigExact(Exact):
     def process_rhs(self, compiler, connection):
         sql, params = super().process_rhs(compiler, connection)
         return f"({sql})::regconfig", params
+
+
+# --- Counts kept current ----------------------------------------------------------------------
+
+# What a practice is counted under in PracticeTally, beside its status, visibility and region:
+# each facet and the value(s) it carries there (an array counts once per code it holds).
+TALLIED_VALUES = """
+    VALUES ('total', ''), ('kind', changed.kind), ('language', changed.language),
+        ('rubric:replicable', CASE WHEN changed.replicable THEN '' END),
+        ('rubric:migrants-participated', CASE WHEN changed.migrants_participated THEN '' END),
+        ('rubric:evaluated', CASE WHEN changed.evaluated THEN '' END)
+    UNION ALL SELECT 'principle', unnest(changed.principles)
+    UNION ALL SELECT 'step', unnest(changed.steps)
+    UNION ALL SELECT 'dimension', unnest(changed.dimensions)
+    UNION ALL SELECT 'support_type', unnest(changed.support_types)
+    UNION ALL SELECT 'country', unnest(changed.countries)
+"""
+TALLIED_COLUMNS = (
+    "status, visibility, region_code, kind, language, replicable, migrants_participated, "
+    "evaluated, principles, steps, dimensions, support_types, countries"
+)
+
+
+def _tally_change(rows: str) -> str:
+    """The body of a statement trigger that adds to PracticeTally what the statement changed:
+    `rows` selects the changed practices with a `sign` (+1 what is there now, -1 what was).
+
+    The cells are updated in one order, so two writers that touch the same cells wait for each
+    other instead of deadlocking."""
+    return f"""
+        INSERT INTO practices_practicetally
+            (status, visibility, region_id, facet, value, count)
+        SELECT changed.status, changed.visibility, coalesce(changed.region_code, ''),
+            tallied.facet, tallied.value, sum(changed.sign)
+        FROM ({rows}) AS changed
+        CROSS JOIN LATERAL ({TALLIED_VALUES}) AS tallied (facet, value)
+        WHERE tallied.value IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 5
+        HAVING sum(changed.sign) <> 0
+        ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (status, visibility, region_id, facet, value)
+        DO UPDATE SET count = practices_practicetally.count + excluded.count;
+        RETURN NULL;
+    """
+
+
+TALLY_TRIGGERS = [
+    pgtrigger.Trigger(
+        name="tally_insert",
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        operation=pgtrigger.Insert,
+        referencing=pgtrigger.Referencing(new="new_rows"),
+        func=_tally_change(f"SELECT 1 AS sign, {TALLIED_COLUMNS} FROM new_rows"),
+    ),
+    pgtrigger.Trigger(
+        name="tally_update",
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        operation=pgtrigger.Update,
+        referencing=pgtrigger.Referencing(old="old_rows", new="new_rows"),
+        func=_tally_change(
+            f"SELECT 1 AS sign, {TALLIED_COLUMNS} FROM new_rows "
+            f"UNION ALL SELECT -1, {TALLIED_COLUMNS} FROM old_rows"
+        ),
+    ),
+    pgtrigger.Trigger(
+        name="tally_delete",
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        operation=pgtrigger.Delete,
+        referencing=pgtrigger.Referencing(old="old_rows"),
+        func=_tally_change(f"SELECT -1 AS sign, {TALLIED_COLUMNS} FROM old_rows"),
+    ),
+    pgtrigger.Trigger(
+        name="tally_truncate",
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        operation=pgtrigger.Truncate,
+        func="DELETE FROM practices_practicetally; RETURN NULL;",
+    ),
+]
 
 
 class PracticeQuerySet(AudienceQuerySet):
@@ -280,6 +363,12 @@ class Practice(models.Model):
             models.Index(fields=["status", "visibility", "region"], name="practice_status_idx"),
             models.Index(fields=["society", "status"], name="practice_society_idx"),
             models.Index(fields=["-published_at", "-id"], name="practice_newest_idx"),
+            # The home page's few featured practices, found without reading the others.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(featured=True),
+                name="practice_featured_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -289,6 +378,7 @@ class Practice(models.Model):
                 name="practice_period_in_order",
             ),
         ]
+        triggers = TALLY_TRIGGERS
 
     def __str__(self):
         return self.title
@@ -348,3 +438,63 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:attachment", args=[self.practice_id, self.pk])
+
+
+class PracticeTally(models.Model):
+    """How many practices of each status, visibility and region carry each facet value, kept
+    current by triggers on the practice table in the same transaction as every write (services,
+    admin actions, `queryset.update()`, COPY, deletes), so a count read here is never behind
+    the practices a reader sees. Read through practices.tallies; never written by Python.
+
+    `region_id` is '' for practices of no region; facet `total` counts every practice of a cell.
+    """
+
+    status = models.CharField(max_length=20, choices=Status.choices)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices)
+    region_id = models.CharField(max_length=40, blank=True)
+    facet = models.CharField(max_length=40)
+    value = models.CharField(max_length=40, blank=True)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("practice count")
+        verbose_name_plural = _("practice counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status", "visibility", "region_id", "facet", "value"],
+                name="practice_tally_cell",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.status}/{self.visibility}/{self.region_id} {self.facet}={self.value}"
+
+
+class SimilarPractice(models.Model):
+    """A published practice close to `practice` (practices.similarity), stored when either is
+    published or changed, so that a practice page reads a few rows whatever the size of the
+    catalogue. Who may see `similar` is asked when the page is shown."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="similar_links", verbose_name=_("practice")
+    )
+    similar = models.ForeignKey(
+        Practice,
+        on_delete=models.CASCADE,
+        related_name="similar_of",
+        verbose_name=_("similar practice"),
+    )
+    score = models.FloatField(_("closeness"))
+
+    class Meta:
+        verbose_name = _("similar practice")
+        verbose_name_plural = _("similar practices")
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "similar"], name="similar_practice_once"),
+        ]
+        indexes = [
+            models.Index(fields=["practice", "-score"], name="similar_practice_closest_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.practice_id} ~ {self.similar_id} ({self.score:.2f})"

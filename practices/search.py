@@ -174,11 +174,17 @@ FACET_COLUMNS = [
 
 def facet_counts(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
     """The total and every facet's counts for `queryset`, in one SQL statement."""
+    total, counts = count_facets(queryset)
+    return total, labelled_facets(counts)
+
+
+def count_facets(queryset: QuerySet) -> tuple[int, dict[str, dict[str, int]]]:
+    """The total and, per facet, the rows carrying each value, counted from the rows: by name
+    in FACETS, and under "rubric:<code>" (value "") the rows meeting each quality criterion."""
     groups = {name: (column, is_array) for name, (column, _vocabulary, is_array) in FACETS.items()}
     flags = {f"rubric:{code}": column for code, column in RUBRIC.items()}
     total, counts, _pairs = count_values(queryset, groups, flags=flags)
-    counts["rubric"] = {code: counts.pop(f"rubric:{code}")[""] for code in RUBRIC}
-    return total, _labelled(counts)
+    return total, counts
 
 
 def count_values(
@@ -284,7 +290,8 @@ def count_codes(
     return total, counts, pair_counts
 
 
-def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+def labelled_facets(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+    """The facets of the lists and the API from counts shaped as count_facets gives them."""
     facets: dict[str, list[dict]] = {}
     for name, (_column, vocabulary, _is_array) in FACETS.items():
         found = counts.get(name, {})
@@ -307,7 +314,7 @@ def _labelled(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
         {
             "value": code,
             "label": gettext(RUBRIC_LABELS[code]),
-            "count": counts["rubric"][code],
+            "count": counts.get(f"rubric:{code}", {}).get("", 0),
         }
         for code in RUBRIC
     ]

@@ -1,8 +1,9 @@
 """What the practices app adds to core's home, society and region pages (see core.sections)."""
 
 from core.taxonomy import term_label
-from practices.models import Practice
-from practices.search import facet_counts
+from practices.models import Practice, Status
+from practices.search import labelled_facets
+from practices.tallies import tallied_counts
 
 FEATURED_COUNT = 3
 NEWEST_COUNT = 6
@@ -16,7 +17,8 @@ def _published(request):
 def home(request):
     practices = _published(request)
     newest = practices.for_listing().order_by("-published_at", "-id")
-    total, facets = facet_counts(practices)
+    total, counts = tallied_counts(request.user, statuses=[Status.PUBLISHED])
+    facets = labelled_facets(counts)
     principles = [
         {**item, "label": term_label("principle", item["value"])} for item in facets["principle"]
     ]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import taxonomy
+from core.dispatch import queue_after_commit
 from core.models import Country, Membership, NationalSociety, User, user_is_editor
 from core.permissions import acts_for
 from core.uploads import validate_upload
@@ -118,6 +119,8 @@ def _apply(practice: Practice, data: dict[str, Any]) -> list[str]:
 def _save(practice: Practice) -> Practice:
     practice.full_clean(exclude=["search_vector", "created_by", "contact"])
     practice.save()
+    # Its text or tags may have changed: its similar practices are worked out again.
+    queue_after_commit("practices.refresh_similar", practice.pk)
     return practice
 
 

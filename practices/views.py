@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, F, Q, When
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
@@ -25,7 +24,8 @@ from practices import permissions, presenters, services
 from practices.filters import PracticeFilter
 from practices.forms import PracticeForm
 from practices.models import SECTIONS, Practice, Status
-from practices.search import facet_counts, with_snippets
+from practices.search import with_snippets
+from practices.tallies import list_counts
 from practices.workflow import PRACTICE_WORKFLOW
 
 PAGE_SIZE = 20
@@ -71,7 +71,12 @@ def catalogue(request):
         params.get("ordering", ""), bool(query)
     )
     results = practice_filter.qs
-    total, facets = facet_counts(results)
+    total, facets = list_counts(
+        request.user,
+        practice_filter.form.cleaned_data,
+        results,
+        published_only="status" not in params,
+    )
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = total  # counted with the facets: no second COUNT(*)
     page = paginator.get_page(params.get("page"))
@@ -93,21 +98,13 @@ def catalogue(request):
 
 
 def _similar_practices(practice: Practice, user) -> list[Practice]:
-    codes = [*practice.principles, *practice.steps]
-    # How many of this practice's principle and step codes the other one carries.
-    shared = RawSQL(
-        "(SELECT count(*) FROM unnest(practices_practice.principles || practices_practice.steps)"
-        " AS code WHERE code = ANY(%s))",
-        (codes,),
-    )
+    # Stored after the practice last changed (practices.similarity): a few rows to read.
     return list(
         Practice.objects.visible_to(user)
         .published()
         .for_listing()
-        .exclude(pk=practice.pk)
-        .filter(Q(principles__overlap=practice.principles) | Q(steps__overlap=practice.steps))
-        .annotate(shared=shared)
-        .order_by("-shared", "-published_at", "-id")[:SIMILAR_COUNT]
+        .filter(similar_of__practice=practice)
+        .order_by("-similar_of__score", "-published_at", "-id")[:SIMILAR_COUNT]
     )
 
 

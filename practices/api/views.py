@@ -20,7 +20,7 @@ from practices.api.serializers import (
 )
 from practices.filters import PracticeFilter
 from practices.models import Practice
-from practices.search import facet_counts
+from practices.tallies import list_counts
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -103,8 +103,15 @@ class PracticeViewSet(
 
     def get_facets(self, queryset):
         # The facets statement counts the filtered rows too: the paginator reuses that total
-        # instead of running its own COUNT.
-        self.facet_total, facets = facet_counts(queryset)
+        # instead of running its own COUNT. The filter backend keeps no filter; validating
+        # the parameters again costs no query (practices.filters).
+        practice_filter = PracticeFilter(
+            self.request.query_params, queryset=queryset, request=self.request
+        )
+        practice_filter.is_valid()
+        self.facet_total, facets = list_counts(
+            self.request.user, practice_filter.form.cleaned_data, queryset, published_only=False
+        )
         return facets
 
     def list(self, request, *args, **kwargs):

@@ -99,7 +99,63 @@ def test_home_page_query_count_does_not_grow(
     page = response.content.decode()
     assert len(re.findall(r">Practice \d+<", page)) == min(size, 6)
     login(client, alice)
-    # Nine, and the bell's unread count.
-    with django_assert_max_num_queries(10):
+    # Those, the session, the user, her societies and groups, her society's practices beyond
+    # the kept counts (practices.tallies), and the bell's unread count.
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+
+
+API_LISTS = [{}, {"limit": 0}, {"region": "europe"}, {"region": "europe", "status": "published"}]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("params", API_LISTS)
+def test_api_list_query_count_does_not_grow(
+    client, alice, edith, society_a, params, size, django_assert_max_num_queries
+):
+    published(alice, edith, society_a, size)
+    make_practice(alice, society_a, title="Alice's draft")
+    # The kept counts (practices.tallies), and one page of rows unless limit=0.
+    with django_assert_max_num_queries(2):
+        response = client.get("/api/v1/practices/", params)
+    assert response.status_code == 200
+    assert response.json()["count"] == size
+    login(client, alice)
+    # The session, the user, her groups and societies; her society's practices beyond the
+    # kept counts; the same two.
+    with django_assert_max_num_queries(7):
+        response = client.get("/api/v1/practices/", params)
+    assert response.json()["count"] == size + (0 if "status" in params else 1)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_page_query_count_does_not_grow(
+    client,
+    alice,
+    edith,
+    society_a,
+    size,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        practices = published(alice, edith, society_a, size)
+    # The practice with its society and attachments; its stored similar practices; the
+    # workflow's questions of an anonymous reader need none.
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("practices:detail", args=[practices[0].pk]))
+    assert response.status_code == 200
+    similar = response.content.decode().split("Similar practices", 1)[1]
+    assert len(re.findall(r">Practice \d+<", similar)) == min(size - 1, 4)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_api_detail_query_count_does_not_grow(
+    client, alice, edith, society_a, size, django_assert_max_num_queries
+):
+    practices = published(alice, edith, society_a, size)
+    # The practice with its society, contact and attachments.
+    with django_assert_max_num_queries(2):
+        response = client.get(f"/api/v1/practices/{practices[-1].pk}/")
     assert response.status_code == 200

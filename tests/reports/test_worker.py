@@ -6,12 +6,9 @@ The worker only sees committed rows, so these tests run outside a rolled-back tr
 their tables are flushed afterwards (see `reference_data_kept`).
 """
 
-import os
 import signal
-import subprocess
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -20,11 +17,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from config.celery import app as celery_app
 from reports.models import Report, ReportStatus
 from tests.conftest import XDIST_WORKER, login
 from tests.practices.factories import make_practice
-from tests.workers import require_broker, worker_command
+from tests.workers import running_workers
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -37,82 +33,11 @@ QUEUE = f"reports-worker-test-{XDIST_WORKER or 'main'}"
 VISIBILITY_TIMEOUT = 2
 
 
-def worker_database_url() -> str:
-    """DATABASE_URL of the database this test uses (the test database, not the one settings
-    name), for the worker process."""
-    database = connection.settings_dict
-    credentials = quote(database["USER"] or "", safe="")
-    if database.get("PASSWORD"):
-        credentials += ":" + quote(database["PASSWORD"], safe="")
-    host, name = database["HOST"] or "", database["NAME"]
-    if host.startswith("/"):
-        # A socket directory (the embedded server): django-environ reads it from an encoded
-        # path, "/<directory>/<name>"; it does not decode a host part.
-        return f"postgres://{credentials}@/{quote(f'{host}/{name}', safe='')}"
-    port = f":{database['PORT']}" if database.get("PORT") else ""
-    return f"postgres://{credentials}@{host}{port}/{quote(name, safe='')}"
-
-
-def purge_queue():
-    with celery_app.connection_for_write() as broker:
-        broker.default_channel.queue_purge(QUEUE)
-
-
 @pytest.fixture
 def workers(reference_data, tmp_path):
-    """Starts real workers (`start(**env)`) consuming this run's queue from the broker of
-    CELERY_BROKER_URL; stops whatever is still running afterwards. Make the test's data before
-    the first start: until then tasks run in-process."""
-    require_broker()
-
-    started: list[subprocess.Popen] = []
-    logs: list[Path] = []
-
-    def start(**extra_env) -> subprocess.Popen:
-        # From now on what the site queues in this process goes to the workers' queue (read on
-        # every send); what the test made before ran in-process, as set up by conftest.
-        celery_app.conf.task_default_queue = QUEUE
-        celery_app.conf.task_always_eager = False
-        log = tmp_path / f"worker-{len(started) + 1}.log"
-        logs.append(log)
-        process = subprocess.Popen(
-            worker_command(
-                "--without-heartbeat",
-                f"--hostname=reports-test-{XDIST_WORKER or 'main'}-{len(started) + 1}@%h",
-                queue=QUEUE,
-            ),
-            cwd=ROOT,
-            env={
-                **os.environ,
-                "DATABASE_URL": worker_database_url(),
-                "CELERY_TASK_ALWAYS_EAGER": "0",
-                **extra_env,
-            },
-            stdout=log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
-        started.append(process)
-        return process
-
-    def log_tail() -> str:
-        return "\n".join(f"--- {log.name}\n{log.read_text()[-3000:]}" for log in logs)
-
-    start.log_tail = log_tail
-    purge_queue()
-    default_queue = celery_app.conf.task_default_queue
-    try:
+    """Real workers on this module's queue (tests.workers.running_workers)."""
+    with running_workers(QUEUE, name="reports", logs=tmp_path) as start:
         yield start
-    finally:
-        celery_app.conf.task_default_queue = default_queue
-        for process in started:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
-        purge_queue()
 
 
 def as_editor(edith) -> Client:
