@@ -26,13 +26,13 @@ MAX_TITLE_WORDS = 12
 CANDIDATES = """
 WITH this AS (
     SELECT id, steps, support_types, countries,
-        websearch_to_tsquery(search_config, %(words)s) AS words
+        websearch_to_tsquery(%(config)s::regconfig, %(words)s) AS words
     FROM practices_practice WHERE id = %(id)s
 ),
 pool AS (
     (SELECT other.id FROM practices_practice AS other, this
      WHERE other.status = %(published)s AND other.id <> this.id
-       AND other.search_vector @@ this.words
+       AND other.search_vector @@ websearch_to_tsquery(%(config)s::regconfig, %(words)s)
      ORDER BY other.published_at DESC, other.id DESC LIMIT %(pool)s)
     UNION
     (SELECT other.id FROM practices_practice AS other, this
@@ -64,7 +64,11 @@ def refresh_similar(*, practice_id: int) -> int:
     """Stores the practices closest to practice `practice_id` and, when it is published, offers
     it to their own lists; returns how many are stored. Safe to run twice, and on a practice
     removed since (nothing is stored)."""
-    practice = Practice.objects.filter(pk=practice_id).only("id", "title", "status").first()
+    practice = (
+        Practice.objects.filter(pk=practice_id)
+        .only("id", "title", "status", "search_config")
+        .first()
+    )
     if practice is None:
         return 0
     with connection.cursor() as cursor:
@@ -72,6 +76,9 @@ def refresh_similar(*, practice_id: int) -> int:
             CANDIDATES,
             {
                 "id": practice.pk,
+                # A constant query, not one read from the row: the planner then knows how
+                # many rows it matches, and walks the newest first when they are many.
+                "config": practice.search_config,
                 "words": title_words(practice.title),
                 "published": Status.PUBLISHED,
                 "pool": POOL_SIZE,
