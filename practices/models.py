@@ -363,6 +363,8 @@ class Practice(models.Model):
             models.Index(fields=["status", "visibility", "region"], name="practice_status_idx"),
             models.Index(fields=["society", "status"], name="practice_society_idx"),
             models.Index(fields=["-published_at", "-id"], name="practice_newest_idx"),
+            # The API's and the catalogue's order by title, read in order rather than sorted.
+            models.Index(fields=["title", "id"], name="practice_title_idx"),
             # The home page's few featured practices, found without reading the others.
             models.Index(
                 fields=["-published_at", "-id"],

@@ -5,8 +5,8 @@ from rest_framework.response import Response
 
 
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
-    """`limit` (default 20, at most 100) and `offset`; `limit=0` answers the count (and facets,
-    where the view has them) without results.
+    """`limit` (default 20, at most 100) and `offset` (at most `max_offset`); `limit=0` answers
+    the count (and facets, where the view has them) without results.
 
     A view may define `get_facets(queryset)`; its answer is added to every list response as
     `facets`, computed on the filtered queryset before paging.
@@ -14,6 +14,9 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     default_limit = 20
     max_limit = 100
+    # Rows skipped to reach a page are still read; past this a page costs more the deeper
+    # it is. The filters narrow any list below it, and list exports hold every row.
+    max_offset = 10_000
 
     def paginate_queryset(self, queryset, request, view=None):
         self.check_parameters(request)
@@ -42,11 +45,21 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         }
         if errors:
             raise ValidationError(errors)
+        offsets = request.query_params.getlist(self.offset_query_param)
+        if any(int(value) > self.max_offset for value in offsets):
+            message = _(
+                "Pages start at most %(max_offset)d rows in: narrow the list with its filters "
+                "(the count stays exact), or download it whole with format=csv where the list "
+                "offers it."
+            ) % {"max_offset": self.max_offset}
+            raise ValidationError({self.offset_query_param: [message]})
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 0
+            if parameter["name"] == self.offset_query_param:
+                parameter["schema"]["maximum"] = self.max_offset
         return parameters
 
     def get_count(self, queryset):
