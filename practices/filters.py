@@ -114,6 +114,14 @@ class PracticeFilter(django_filters.FilterSet):
             return queryset.order_by("-rank", "-published_at", "-id")
         return queryset.order_by("-published_at", "-updated_at", "-id")
 
+    def get_form_class(self):
+        # The form's fields come from the filters alone and read nothing of the request (their
+        # labels translate when shown): the class is built once, not on every request.
+        cls = type(self)
+        if cls.__dict__.get("_form_class") is None:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
     def __init__(self, *args, request=None, ranked=True, **kwargs):
         # ranked=False: a search only narrows (counting needs no relevance order).
         self.ranked = ranked

@@ -12,7 +12,7 @@ from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value,
 from django.utils.translation import gettext, gettext_lazy
 
 from core import taxonomy
-from core.taxonomy import term_label
+from core.taxonomy import term_labeller
 from practices.accents import fold_accents, fold_accents_sql, fold_with_origins
 from practices.models import SEARCH_CONFIG_FALLBACK, SEARCH_CONFIGS
 
@@ -302,9 +302,10 @@ def labelled_facets(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
                 for code, label in vocabulary.items()
             ]
         else:
+            label = term_labeller(name)
             facets[name] = sorted(
                 (
-                    {"value": value, "label": term_label(name, value), "count": count}
+                    {"value": value, "label": label(value), "count": count}
                     for value, count in found.items()
                     if value is not None
                 ),

@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from core import taxonomy
-from core.api.serializers import KnownFieldsMixin, ListedCodeField, ListedSlugRelatedField
+from core.api.serializers import (
+    FieldsBuiltOnceMixin,
+    KnownFieldsMixin,
+    ListedCodeField,
+    ListedSlugRelatedField,
+)
 from core.audience import Visibility
 from core.models import Country, NationalSociety, User
 from core.taxonomy import Kind
@@ -99,7 +104,7 @@ class PracticeListSerializer(serializers.ModelSerializer):
 DATETIME = serializers.DateTimeField()
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
+class AttachmentSerializer(FieldsBuiltOnceMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     name = serializers.CharField(source="original_name")
 
@@ -111,7 +116,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(attachment.get_absolute_url())
 
 
-class PracticeDetailSerializer(PracticeListSerializer):
+class PracticeDetailSerializer(FieldsBuiltOnceMixin, PracticeListSerializer):
     page = serializers.SerializerMethodField()
     attachments = AttachmentSerializer(many=True, read_only=True)
     period = serializers.SerializerMethodField()
