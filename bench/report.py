@@ -40,13 +40,13 @@ import sys
 import time
 import tracemalloc
 import uuid
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.search import ensure_practices, percentile, use_bench_database  # noqa: E402
+from bench import common  # noqa: E402
+from bench.common import ensure_practices, percentile  # noqa: E402
 
 # (label, filters as the report stores them, audience)
 CASES = [
@@ -95,14 +95,7 @@ def parse_args():
 
 
 def setup_django(name: str) -> str:
-    url = use_bench_database(name)
-    os.environ["DEBUG"] = "0"  # as in production: no query log kept
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    warnings.filterwarnings("ignore", message="No directory at")
-    import django
-
-    django.setup()
-    return url
+    return common.setup_django(name)
 
 
 def codes() -> dict[str, list[str]]:

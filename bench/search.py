@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import statistics
 import sys
 import time
-import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common
+from bench.common import ensure_practices, explain, percentile, replay
 
 LIST_URL = "/api/v1/practices/"
 FILTERS = {"region": "europe", "principle": "P1"}
@@ -52,62 +52,10 @@ def parse_args():
     return args
 
 
-def use_bench_database(name: str) -> str:
-    """Points DATABASE_URL at database `name` on the embedded server (unless it is set)."""
-    if os.environ.get("DATABASE_URL"):
-        return os.environ["DATABASE_URL"]
-    import psycopg
-
-    from config.embedded_db import database_config
-
-    server = database_config(ROOT / ".data" / "postgres")  # starts the server if need be
-    with psycopg.connect(
-        host=server["HOST"], user=server["USER"], dbname="postgres", autocommit=True
-    ) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            admin.execute(f'CREATE DATABASE "{name}"')
-    # A socket directory goes in the query string: django-environ does not decode a
-    # percent-encoded host.
-    os.environ["DATABASE_URL"] = f"postgres://{server['USER']}@/{name}?host={server['HOST']}"
-    return os.environ["DATABASE_URL"]
-
-
 def setup_django(args) -> str:
-    url = use_bench_database("bench_quick" if args.quick else "bench")
-    os.environ["DEBUG"] = "0"  # as in production: no query log kept per request
-    # With DEBUG off the settings refuse a published or short key; this process signs nothing
-    # that outlives it, so a key of its own will do.
-    os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)
+    # Throttling lifted: the benchmark would otherwise hit the anonymous rate limit.
     os.environ["API_ANON_RATE"] = "1000000/minute"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    # WhiteNoise warns that static files were never collected; the API needs none.
-    warnings.filterwarnings("ignore", message="No directory at")
-    import django
-
-    django.setup()
-    return url
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def ensure_practices(wanted: int) -> int:
-    from django.core.management import call_command
-    from django.db import connection
-
-    from practices.models import Practice
-
-    call_command("migrate", interactive=False, verbosity=0)
-    have = Practice.objects.count()
-    if have < wanted:
-        print(f"Generating {wanted - have} practices (the database has {have}) ...")
-        call_command("generate_practices", wanted - have, seed=have + 1)
-        with connection.cursor() as cursor:
-            # Sets the visibility map and hint bits that a fresh COPY leaves to the first reads.
-            cursor.execute("VACUUM ANALYZE practices_practice")
-    return Practice.objects.count()
+    return common.setup_django("bench_quick" if args.quick else "bench")
 
 
 class Endpoint:
@@ -131,37 +79,6 @@ def captured_statements(endpoint: Endpoint, params: dict) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         endpoint.get(params)
     return [query["sql"] for query in captured.captured_queries]
-
-
-def replay(statements: list[str]) -> float:
-    """Seconds to run the statements with a plain psycopg cursor, fetching every row."""
-    from django.db import connection
-
-    connection.ensure_connection()
-    started = time.perf_counter()
-    with connection.connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)
-            while True:  # a statement prefixed with set_config() returns two result sets
-                if cursor.description is not None:
-                    cursor.fetchall()
-                if not cursor.nextset():
-                    break
-    return time.perf_counter() - started
-
-
-def explain(statements: list[str]) -> None:
-    from django.db import connection
-
-    with connection.connection.cursor() as cursor:
-        for sql in statements:
-            # The history context that django-pghistory sets travels in front of the first
-            # statement; EXPLAIN takes one statement.
-            if sql.startswith("SELECT set_config('pghistory"):
-                sql = sql.split("; ", 1)[1]
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
-            print("\n".join(row[0] for row in cursor.fetchall()))
-            print()
 
 
 def measure(endpoint: Endpoint, params: dict, args) -> dict:
