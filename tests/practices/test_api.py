@@ -504,9 +504,7 @@ def test_bob_sees_neither_the_review_nor_a_visitor_the_contact_person(
     assert client.get(detail(practice)).json()["review"] is not None
 
 
-def test_a_page_too_deep_is_a_400_saying_how_to_narrow_and_the_count_stays_exact(
-    client, library
-):
+def test_a_page_too_deep_is_a_400_saying_how_to_narrow_and_the_count_stays_exact(client, library):
     response = client.get(LIST, {"offset": 10_001})
     assert response.status_code == 400
     assert "format=csv" in response.json()["errors"]["offset"][0]
