@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import django_filters
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -161,8 +162,6 @@ class GuidelineViewSet(
         return super().finalize_response(request, response, *args, **kwargs)
 
     def get_queryset(self):
-        from django.db.models import Prefetch
-
         guidelines = Guideline.objects.visible_to(self.request.user).prefetch_related(
             Prefetch(
                 "versions",
