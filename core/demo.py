@@ -30,6 +30,8 @@ PEOPLE = [
     ("amal@demo.example", "Amal Haddad (demo)", "LBN", Membership.Role.FOCAL_POINT),
     ("lucia@demo.example", "Lucía Gómez (demo)", "COL", Membership.Role.FOCAL_POINT),
     ("sione@demo.example", "Sione Taufa (demo)", "FJI", Membership.Role.FOCAL_POINT),
+    # The networks' demo appoints her to coordinate a network (networks/demo.py).
+    ("nadia@demo.example", "Nadia Alexiou (demo)", "GRC", Membership.Role.MEMBER),
 ]
 PENDING = [("carlos@demo.example", "Carlos Bianchi (demo)", "ITA")]
 EDITORS = [("edith@demo.example", "Edith Moreau (demo, IFRC editor)")]
