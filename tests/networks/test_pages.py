@@ -87,6 +87,7 @@ def test_the_network_page_reads_in_the_readers_language(client, network):
         reverse("networks:detail", args=[network.slug]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     assert "Réseau méditerranéen des migrations" in page
+    assert "Sociétés membres" in page
 
 
 @pytest.mark.parametrize("count", [2, 15])
