@@ -78,12 +78,12 @@ def mixed_urls() -> list[str]:
     return urls
 
 
-def cpu_seconds_of_postgres(database: str) -> float:
-    """User and system CPU seconds so far of the PostgreSQL backends serving `database`
-    (Linux /proc; a backend names its database in its title), so other databases' work on a
-    shared server is left out. Backends that ended meanwhile are not counted."""
+def postgres_cpu(database: str) -> dict[int, float]:
+    """CPU seconds (user and system) so far of each PostgreSQL backend serving `database`, by
+    process id (Linux /proc; a backend names its database in its title), so that other
+    databases' work on a shared server is left out."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    seconds = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -94,8 +94,14 @@ def cpu_seconds_of_postgres(database: str) -> float:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # the process ended meanwhile
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
+        seconds[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return seconds
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """What the backends alive at the end used since `before` (a backend that ended meanwhile
+    is not counted; gunicorn's workers keep theirs open)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def run(server: Gunicorn, urls: list[str], clients: int, seconds: float, database: str) -> dict:
@@ -118,7 +124,7 @@ def run(server: Gunicorn, urls: list[str], clients: int, seconds: float, databas
                 else:
                     errors.append(f"{status} {url}")
 
-    cpu_before, started = cpu_seconds_of_postgres(database), time.monotonic()
+    cpu_before, started = postgres_cpu(database), time.monotonic()
     threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
     for thread in threads:
         thread.start()
@@ -132,7 +138,7 @@ def run(server: Gunicorn, urls: list[str], clients: int, seconds: float, databas
         "p95": percentile(timings, 0.95) * 1000 if timings else 0,
         "p99": percentile(timings, 0.99) * 1000 if timings else 0,
         "errors": errors,
-        "postgres_cpu": cpu_seconds_of_postgres(database) - cpu_before,
+        "postgres_cpu": cpu_used(cpu_before, postgres_cpu(database)),
         "wall": wall,
     }
 
