@@ -1,10 +1,20 @@
 """Object-level answers derived from the advocacy querysets' one rule (core.audience). Which
-steps a version may take is advocacy.workflow's answer (VERSION_WORKFLOW.available)."""
+steps a version or an adaptation may take is advocacy.workflow's answer
+(VERSION_WORKFLOW.available, ADAPTATION_WORKFLOW.available)."""
 
-from advocacy.models import Guideline, GuidelineQuerySet, GuidelineVersion, Translator
+from advocacy.models import (
+    Adaptation,
+    AdaptationQuerySet,
+    Guideline,
+    GuidelineQuerySet,
+    GuidelineVersion,
+    Translator,
+)
 from core.models import user_is_editor
+from core.permissions import acts_for, focal_point_societies
 
 GUIDELINE_POLICY = GuidelineQuerySet.policy
+ADAPTATION_POLICY = AdaptationQuerySet.policy
 
 
 def can_view_guideline(user, guideline: Guideline) -> bool:
@@ -42,4 +52,32 @@ def can_translate(user, language: str) -> bool:
 
 
 def can_approve_translation(user) -> bool:
+    return user_is_editor(user)
+
+
+def can_view_adaptation(user, adaptation: Adaptation) -> bool:
+    return ADAPTATION_POLICY.can_view(user, adaptation)
+
+
+def can_edit_adaptation(user, adaptation: Adaptation) -> bool:
+    """The society's members write its draft or returned adaptation (editors may correct what
+    they see)."""
+    return ADAPTATION_POLICY.can_edit(user, adaptation)
+
+
+def can_adapt(user) -> bool:
+    """Approved members of a National Society adapt guidelines for it."""
+    return bool(user.is_authenticated and user.approved_society_ids)
+
+
+def can_carry_forward(user, adaptation: Adaptation) -> bool:
+    return adaptation.outdated and acts_for(user, adaptation.society)
+
+
+def endorsing_societies(user):
+    """The societies `user` endorses for: those where they are a focal point."""
+    return focal_point_societies(user)
+
+
+def can_close_endorsement(user) -> bool:
     return user_is_editor(user)

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from advocacy import feeds, views
+from advocacy import adaptation_views, feeds, views
 
 app_name = "advocacy"
 
 VERSION = "<slug:slug>/v<int:number>/"
+ADAPTATION = "<slug:slug>/adaptations/<int:pk>/"
 urlpatterns = [
     path("", views.guideline_list, name="list"),
     path("new/", views.guideline_create, name="create"),
@@ -38,5 +39,35 @@ urlpatterns = [
         VERSION + "translations/<str:language>/<slug:key>/approve/",
         views.translation_approve,
         name="translation_approve",
+    ),
+    path("<slug:slug>/grid/", adaptation_views.adaptation_grid, name="grid"),
+    path(
+        "<slug:slug>/grid/translations/",
+        adaptation_views.translation_grid,
+        name="translation_grid",
+    ),
+    path("<slug:slug>/endorse/", adaptation_views.endorse, name="endorse"),
+    path(
+        "<slug:slug>/endorsement/close/",
+        adaptation_views.endorsement_close,
+        name="endorsement_close",
+    ),
+    path(
+        "<slug:slug>/adaptations/new/",
+        adaptation_views.adaptation_create,
+        name="adaptation_create",
+    ),
+    path(ADAPTATION, adaptation_views.adaptation_detail, name="adaptation"),
+    path(ADAPTATION + "edit/", adaptation_views.adaptation_edit, name="adaptation_edit"),
+    path(ADAPTATION + "print/", adaptation_views.adaptation_print, name="adaptation_print"),
+    path(
+        ADAPTATION + "carry-forward/",
+        adaptation_views.adaptation_carry_forward,
+        name="adaptation_carry_forward",
+    ),
+    path(
+        ADAPTATION + "workflow/<slug:action>/",
+        adaptation_views.adaptation_workflow,
+        name="adaptation_workflow",
     ),
 ]

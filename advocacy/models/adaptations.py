@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from advocacy.models.guidelines import Guideline, GuidelineVersion
@@ -132,6 +133,9 @@ class Adaptation(models.Model):
 
     def __str__(self):
         return f"{self.guideline} · {self.society} · {self.language}"
+
+    def get_absolute_url(self):
+        return reverse("advocacy:adaptation", args=[self.guideline.slug, self.pk])
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
