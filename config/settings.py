@@ -404,6 +404,8 @@ SPECTACULAR_SETTINGS = {
         "ChangeLevelEnum": "advocacy.models.ChangeLevel",
         "TranslationStateEnum": "advocacy.models.TranslationState",
         "TranslationLanguageEnum": "advocacy.models.TranslationLanguage",
+        "AdaptationStatusEnum": "advocacy.models.AdaptationStatus",
+        "AdaptationStateEnum": "advocacy.grid.CellState",
     },
 }
 

@@ -93,6 +93,9 @@ RULES_BEYOND_THE_SCHEMA = {
     "an approved member of a society",
     ("POST", "/api/v1/networks/{network_slug}/requests/{id}/decline/"): "a request to join is "
     "declined with a reason; an invitation without one",
+    ("POST", "/api/v1/adaptations/"): "the language is one CLDR knows; the guideline has a "
+    "published version; a member of several societies says which",
+    ("PATCH", "/api/v1/adaptations/{id}/"): "only the version's parameters and adaptable sections",
 }
 POSITIVE_DATA_STATUSES = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 

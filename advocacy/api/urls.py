@@ -1,8 +1,9 @@
 from rest_framework.routers import SimpleRouter
 
-from advocacy.api import views
+from advocacy.api import adaptation_views, views
 
 router = SimpleRouter()
 router.register("guidelines", views.GuidelineViewSet, basename="guideline")
+router.register("adaptations", adaptation_views.AdaptationViewSet, basename="adaptation")
 
 urlpatterns = router.urls

@@ -182,7 +182,8 @@ class CodeFilterExtension(DjangoFilterExtension):
             codes = before_migrations_empty(
                 lambda: [code for code, _label in (choices() if callable(choices) else choices)]
             )
-            item = {"type": "string", "enum": codes}
+            # An empty enum admits nothing; with no rows yet, any value is unknown.
+            item = {"type": "string", **({"enum": codes} if codes else {})}
         else:
             return parameters
         for parameter in parameters:

@@ -105,9 +105,7 @@ def test_alice_adapts_a_version_once_per_language(draft, guideline, alice, socie
 
 def test_bob_cannot_adapt_for_society_a(guideline, bob, society_a):
     with pytest.raises(PermissionDenied):
-        services.create_adaptation(
-            guideline=guideline, actor=bob, society=society_a, language="fr"
-        )
+        services.create_adaptation(guideline=guideline, actor=bob, society=society_a, language="fr")
 
 
 def test_bob_cannot_see_or_write_alices_draft(draft, bob, edith):
@@ -305,9 +303,12 @@ def test_fiona_endorses_a_key_message_for_society_a_and_alice_cannot(
         version=version, actor=fiona, society=society_a, section_key="key-messages"
     )
     assert endorsement.endorsed_by == fiona
-    assert services.endorse(
-        version=version, actor=fiona, society=society_a, section_key="key-messages"
-    ) == endorsement
+    assert (
+        services.endorse(
+            version=version, actor=fiona, society=society_a, section_key="key-messages"
+        )
+        == endorsement
+    )
     with pytest.raises(ValidationError):
         services.endorse(version=version, actor=fiona, society=society_a, section_key="asks")
     with pytest.raises(PermissionDenied):
