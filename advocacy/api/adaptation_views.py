@@ -16,6 +16,7 @@ from rest_framework import mixins, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from advocacy import grid as grids
 from advocacy.api.adaptation_serializers import (
@@ -69,8 +70,14 @@ class AdaptationFilter(django_filters.FilterSet):
         return queryset.filter(wanted)
 
 
+def wants_hxl(request) -> bool:
+    hxl = request.query_params.get("hxl", "0")
+    if hxl not in ("0", "1"):
+        raise ValidationError({"hxl": [_("Give 1 for a row of HXL hashtags, or 0.")]})
+    return hxl == "1"
+
+
 GRID_PARAMETERS = [
-    OpenApiParameter("guideline", str, required=True, description="The guideline's slug."),
     OpenApiParameter("region", str, enum=["africa", "americas", "asia-pacific", "europe", "mena"]),
     OpenApiParameter("state", str, enum=grids.CellState.values),
     OpenApiParameter("format", str, enum=["json", "csv"]),
@@ -78,7 +85,17 @@ GRID_PARAMETERS = [
 ]
 
 
+class ErrorsAsJSON:
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON even when the CSV export was asked for.
+        if isinstance(response, Response) and response.status_code >= 400:
+            request.accepted_renderer = renderers.JSONRenderer()
+            request.accepted_media_type = "application/json"
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
 class AdaptationViewSet(
+    ErrorsAsJSON,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -102,7 +119,7 @@ class AdaptationViewSet(
     lookup_value_regex = r"\d+"
 
     def get_renderers(self):
-        if self.action in ("list", "grid"):
+        if self.action == "list":
             return super().get_renderers()
         return [renderer for renderer in super().get_renderers() if renderer.format != "csv"]
 
@@ -167,7 +184,7 @@ class AdaptationViewSet(
     )
     def list(self, request, *args, **kwargs):
         self.paginator.check_parameters(request)
-        hxl = self._hxl(request)
+        hxl = wants_hxl(request)
         if request.accepted_renderer.format == "csv":
             adaptations = self.filter_queryset(self.get_queryset())
             return csv_download(
@@ -218,19 +235,6 @@ class AdaptationViewSet(
                 filename=f"adaptations-{timezone.now():%Y%m%d}.csv",
             )
         return super().list(request, *args, **kwargs)
-
-    def _hxl(self, request) -> bool:
-        hxl = request.query_params.get("hxl", "0")
-        if hxl not in ("0", "1"):
-            raise ValidationError({"hxl": [_("Give 1 for a row of HXL hashtags, or 0.")]})
-        return hxl == "1"
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        # Errors are JSON even when the CSV export was asked for.
-        if isinstance(response, Response) and response.status_code >= 400:
-            request.accepted_renderer = renderers.JSONRenderer()
-            request.accepted_media_type = "application/json"
-        return super().finalize_response(request, response, *args, **kwargs)
 
     def _detail(self, adaptation, status_code=status.HTTP_200_OK):
         adaptation = self.get_queryset().get(pk=adaptation.pk)
@@ -321,18 +325,19 @@ class AdaptationViewSet(
         carried = services.carry_forward(adaptation=self.get_object(), actor=request.user)
         return self._detail(carried, status.HTTP_201_CREATED)
 
+
+class AdaptationGridView(ErrorsAsJSON, APIView):
+    """A guideline's status grid: every National Society by language, each cell the state of
+    the society's latest adaptation the requester may see, with its version."""
+
+    renderer_classes = [renderers.JSONRenderer, CSVRenderer]
+
     @extend_schema(
         parameters=GRID_PARAMETERS,
         responses={(200, "application/json"): GridSerializer, (200, "text/csv"): OpenApiTypes.STR},
     )
-    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
-    def grid(self, request):
-        """A guideline's status grid: every National Society by language, each cell the state
-        of the society's latest adaptation the requester may see, with its version."""
-        slug = request.query_params.get("guideline", "")
-        if not slug:
-            raise ValidationError({"guideline": [_("Give the guideline's slug.")]})
-        guideline = get_object_or_404(Guideline.objects.visible_to(request.user), slug=slug)
+    def get(self, request, guideline):
+        guideline = get_object_or_404(Guideline.objects.visible_to(request.user), slug=guideline)
         region = request.query_params.get("region", "")
         state = request.query_params.get("state", "")
         errors = {}
@@ -340,7 +345,7 @@ class AdaptationViewSet(
             errors["region"] = [_("Unknown region.")]
         if state and state not in grids.CellState.values:
             errors["state"] = [_("Unknown state.")]
-        hxl = self._hxl(request)
+        hxl = wants_hxl(request)
         if errors:
             raise ValidationError(errors)
         grid = grids.adaptation_grid(guideline, request.user, region=region, state=state)

@@ -16,7 +16,10 @@ from tests.conftest import login
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("api:adaptation-list")
-GRID = reverse("api:adaptation-grid")
+
+
+def grid_url(guideline):
+    return reverse("api:adaptation-grid", args=[guideline.slug])
 
 
 def url(adaptation, name="adaptation-detail"):
@@ -182,23 +185,21 @@ def test_the_grid_for_every_society_in_a_constant_number_of_queries(
     )
     login(client, edith)
     with django_assert_max_num_queries(9):
-        response = client.get(GRID, {"guideline": guideline.slug})
+        response = client.get(grid_url(guideline))
     body = response.json()
     assert body["societies"] == NationalSociety.objects.national_societies().count() == 191
     shown = sum(body["counts"][state] for state in body["counts"] if state not in ("none", "draft"))
     # Editors do not see societies' drafts: those cells read as none.
     assert shown == sum(1 for index in range(size) if states[index % 4] != "draft") * 4
     with django_assert_max_num_queries(9):
-        response = client.get(GRID, {"guideline": guideline.slug, "format": "csv"})
+        response = client.get(grid_url(guideline), {"format": "csv"})
         content = b"".join(response.streaming_content)
     assert content.decode("utf-8-sig").count("\n") == 1 + 191 * 4
 
 
 def test_the_grid_filters_by_region_and_state(client, guideline, alice, edith, society_a):
     published_adaptation(guideline, alice, edith, society_a)
-    body = client.get(
-        GRID, {"guideline": guideline.slug, "region": "europe", "state": "published"}
-    ).json()
+    body = client.get(grid_url(guideline), {"region": "europe", "state": "published"}).json()
     assert [row["society"] for row in body["rows"]] == ["italian-red-cross"]
     assert body["rows"][0]["cells"][0] == {
         "language": "en",
@@ -207,6 +208,5 @@ def test_the_grid_filters_by_region_and_state(client, guideline, alice, edith, s
         "adaptation": None,
     }
     assert body["counts"]["published"] == 1
-    assert client.get(GRID, {"guideline": guideline.slug, "state": "lost"}).status_code == 400
-    assert client.get(GRID).status_code == 400
-    assert client.get(GRID, {"guideline": "unknown"}).status_code == 404
+    assert client.get(grid_url(guideline), {"state": "lost"}).status_code == 400
+    assert client.get(reverse("api:adaptation-grid", args=["unknown"])).status_code == 404
