@@ -36,10 +36,11 @@ class AdaptationCreateForm(forms.Form):
             *[(code, name) for code, name in settings.LANGUAGES],
             (OTHER, _("Another language (give its code)")),
         ]
-        self.fields["society"].queryset = societies
-        if societies.count() == 1:
-            self.fields["society"].initial = societies.first()
-            self.fields["society"].widget = forms.HiddenInput()
+        # Asked only of members of several societies; the view takes the only one otherwise.
+        if len(societies) > 1:
+            self.fields["society"].queryset = societies
+        else:
+            del self.fields["society"]
 
     def field_for_error(self, key: str) -> str:
         if key == "language" and self.data.get("language") == OTHER:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from advocacy import grid as grids
-from advocacy import permissions
+from advocacy import permissions, presenters
 from advocacy.adaptation_forms import (
     AdaptationCreateForm,
     AdaptationForm,
@@ -26,6 +26,7 @@ from advocacy.models import (
     Adaptation,
     Guideline,
     GuidelineVersion,
+    TranslationLanguage,
     TranslationState,
     VersionStatus,
 )
@@ -36,7 +37,7 @@ from core.forms import add_service_errors
 from core.http import safe_next_url
 from core.models import NationalSociety
 from core.pdf import pdf_response
-from core.permissions import societies_acted_for
+from core.permissions import societies_acted_for, society_acted_for
 
 
 def _guideline(request, slug) -> Guideline:
@@ -74,10 +75,15 @@ def adaptation_create(request, slug):
     if request.method == "POST":
         if form.is_valid():
             try:
+                society = society_acted_for(
+                    request.user,
+                    form.cleaned_data.get("society"),
+                    which=_("Choose the National Society."),
+                )
                 adaptation = services.create_adaptation(
                     guideline=guideline,
                     actor=request.user,
-                    society=form.cleaned_data["society"],
+                    society=society,
                     language=form.language_code(),
                     title=form.cleaned_data["title"],
                 )
@@ -320,31 +326,44 @@ def adaptation_grid(request, slug):
 
 
 def translation_grid(request, slug):
+    """The translations of a version (the published one, or ?version=N), section by language,
+    with the count of each state, filtered by state; as CSV with ?format=csv."""
     guideline = _guideline(request, slug)
     versions = GuidelineVersion.objects.visible_to(request.user).filter(guideline=guideline)
     number = request.GET.get("version", "")
+    if number and not number.isdigit():
+        raise Http404
     if number:
-        if not number.isdigit():
-            raise Http404
-        version = get_object_or_404(versions, number=int(number))
+        version = versions.filter(number=int(number)).first()
     else:
         version = versions.filter(status=VersionStatus.PUBLISHED).first() or versions.last()
-        if version is None:
-            raise Http404(_("This guideline has no version yet."))
+    if version is None:
+        raise Http404(_("This guideline has no such version."))
+    version = versions.prefetch_related("sections", "translations").get(pk=version.pk)
     form = GridFilterForm(request.GET, states=TranslationState.choices)
-    status = 200
-    state = ""
+    del form.fields["region"]
+    status, state = 200, ""
     if form.is_valid():
         state = form.cleaned_data["state"]
     else:
         status = 400
-    grid = grids.translation_grid(version, state=state)
+    rows, per_language = presenters.translation_grid(version)
+    totals = {value: 0 for value in TranslationState.values}
+    for counts in per_language.values():
+        for value, count in counts.items():
+            totals[value] += count
+
+    def state_of(translation):
+        return translation.state if translation else TranslationState.MISSING
+
+    if state:
+        rows = [row for row in rows if any(state_of(t) == state for _code, t in row.cells)]
     if request.GET.get("format") == "csv" and status == 200:
         return csv_download(
             (
-                [row.key, row.heading, language, cell_state]
-                for row in grid.rows
-                for language, cell_state, _label in row.cells
+                [row.section.key, row.section.heading, language, state_of(translation)]
+                for row in rows
+                for language, translation in row.cells
             ),
             header=["section", "heading", "language", "state"],
             hxl=["#meta+code", "#meta+name", "#meta+lang", "#status"]
@@ -352,13 +371,14 @@ def translation_grid(request, slug):
             else None,
             filename=f"{guideline.slug}-v{version.number}-translations.csv",
         )
-    del form.fields["region"]
     query = request.GET.copy()
     query["format"] = "csv"
     context = {
         "guideline": guideline,
         "version": version,
-        "grid": grid,
+        "rows": rows,
+        "counts": [(value, label, totals[value]) for value, label in TranslationState.choices],
+        "translation_languages": TranslationLanguage.choices,
         "form": form,
         "csv_query": query.urlencode(),
     }

@@ -1,11 +1,11 @@
-"""The status grids of a guideline: every National Society (by region) by language, each cell the
-state of that society's adaptation; and the version's sections by languages, each cell the
-state of its translation.
+"""The status grid of a guideline: every National Society (by region) by language, each cell
+the state of that society's adaptation with its version. (The grid of its translations, section
+by language, is advocacy.presenters.translation_grid.)
 
-Both read what the reader may see (Adaptation.objects.visible_to): an anonymous visitor's
-grid shows published adaptations only, a society's members see their drafts too. Each grid is
-two statements whatever its size (the societies, then the adaptations; the sections, then the
-translations), so a grid of 191 societies costs what a grid of 20 does.
+The grid reads what the reader may see (Adaptation.objects.visible_to): an anonymous visitor's
+grid shows published adaptations only, a society's members see their drafts too. It is two
+statements whatever its size (the societies, then the adaptations), so a grid of 191 societies
+costs what a grid of 20 does.
 """
 
 from __future__ import annotations
@@ -19,14 +19,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from advocacy.models import (
-    Adaptation,
-    Guideline,
-    GuidelineVersion,
-    SectionTranslation,
-    TranslationLanguage,
-    TranslationState,
-)
+from advocacy.models import Adaptation, Guideline
 from core.models import NationalSociety
 
 # The site's languages, always shown; other languages societies adapted into follow.
@@ -167,56 +160,3 @@ def grid_csv_rows(grid: AdaptationGrid):
                 cell.state,
                 cell.version_number if cell.version_number is not None else "",
             ]
-
-
-# --- Translations -----------------------------------------------------------------------------
-
-
-@dataclass
-class TranslationRow:
-    key: str
-    heading: str
-    cells: list[tuple[str, str, str]]  # (language, state, its label)
-
-
-@dataclass
-class TranslationGrid:
-    version: GuidelineVersion
-    languages: list[tuple[str, str]]
-    rows: list[TranslationRow]
-    counts: dict[str, int]
-
-    @property
-    def count_list(self) -> list[tuple[str, str, int]]:
-        return [
-            (state, label, self.counts.get(state, 0)) for state, label in TranslationState.choices
-        ]
-
-
-def translation_grid(version: GuidelineVersion, *, state: str = "") -> TranslationGrid:
-    """The sections of `version` by French, Spanish and Arabic, each cell its translation's
-    state (missing where there is none); `state` keeps the sections with a cell in it."""
-    languages = list(TranslationLanguage.values)
-    states = {
-        (translation.section_key, translation.language): translation.state
-        for translation in SectionTranslation.objects.filter(version=version).only(
-            "section_key", "language", "state"
-        )
-    }
-    counts: Counter = Counter()
-    rows = []
-    for section in version.sections.only("key", "heading", "position").order_by("position", "id"):
-        cells = []
-        for language in languages:
-            cell_state = states.get((section.key, language), TranslationState.MISSING)
-            cells.append((language, cell_state, TranslationState(cell_state).label))
-        counts.update(cell_state for _language, cell_state, _label in cells)
-        if state and not any(cell_state == state for _language, cell_state, _label in cells):
-            continue
-        rows.append(TranslationRow(section.key, section.heading, cells))
-    return TranslationGrid(
-        version=version,
-        languages=[(code, language_name(code)) for code in languages],
-        rows=rows,
-        counts=dict(counts),
-    )

@@ -38,6 +38,7 @@ from advocacy.models import (
     VersionStatus,
 )
 from advocacy.models.guidelines import RELEASED
+from advocacy.sections import guideline_adoption
 from advocacy.services import guidelines as services
 from advocacy.services import translations as translation_services
 from advocacy.workflow import VERSION_WORKFLOW
@@ -109,6 +110,8 @@ def guideline_detail(request, slug):
         "in_making": in_making,
         "is_editor": user_is_editor(user),
         "can_edit": permissions.can_edit_guideline(user, guideline),
+        # Who adapted it and who endorses it (advocacy.sections).
+        **guideline_adoption(request, guideline),
     }
     if shown is not None:
         shown = _versions_with_content(user).get(pk=shown.pk)
