@@ -6,7 +6,8 @@ It is written and published through the services, as the demo editor would: vers
 version 2 (substantive: two sections changed, one added) and version 3 (editorial: wording).
 Its translations are made by the demo editor (French) and by members of the societies named
 as translators (Lebanese Red Cross for Arabic, Colombian Red Cross for Spanish), so that the
-current version shows every state: missing, needs update, current and approved. Loading twice
+current version shows every state: missing, needs update, current and approved. Twenty
+societies adapt it, in every state, outdated too (advocacy.demo_adaptations). Loading twice
 adds nothing."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from advocacy import demo_adaptations
 from advocacy.models import ChangeLevel, Guideline, SectionTranslation
 from advocacy.models.guidelines import TAG_FIELDS
 from advocacy.services import guidelines as services
@@ -71,6 +73,7 @@ def load_guideline(data: dict) -> list[str]:
     for section in data["v1"]:
         for language, (heading, text) in section.get("translations", {}).items():
             _translate(v1, section["key"], language, heading, text)
+    demo_adaptations.adapt_first_version(guideline)
 
     changes = data["v2"]
     version = services.create_version(guideline=guideline, actor=editor)
@@ -79,6 +82,7 @@ def load_guideline(data: dict) -> list[str]:
     for section in changes["added"]:
         services.save_section(version=version, actor=editor, key=section["key"], data=section)
     v2 = _publish(version, editor, ChangeLevel.SUBSTANTIVE, changes["change_note"])
+    demo_adaptations.carry_forward(guideline, v2)
     for key, languages in changes["retranslated"].items():
         for language, (heading, text) in languages.items():
             _translate(v2, key, language, heading, text)
@@ -95,7 +99,8 @@ def load_guideline(data: dict) -> list[str]:
     states = sorted(set(v3.translations.values_list("state", flat=True)))
     return [
         f"Guideline {guideline.slug}: versions 1, 2 (substantive) and 3 (editorial); "
-        f"translations of version 3: {', '.join(states)}"
+        f"translations of version 3: {', '.join(states)}",
+        *demo_adaptations.adapt_current_version(guideline),
     ]
 
 

@@ -26,6 +26,15 @@ def test_the_demo_guideline_has_a_substantive_and_an_editorial_version_and_every
     assert current.get(section_key="asks", language="ar").state == "needs-update"
     assert current.get(section_key="evidence", language="fr").state == "current"
     assert current.get(section_key="background", language="es").state == "approved"
+    adaptations = guideline.adaptations.all()
+    assert adaptations.values("society").distinct().count() == 20
+    states = {
+        "outdated" if adaptation.outdated else adaptation.status for adaptation in adaptations
+    }
+    assert states == {"draft", "submitted", "approved", "published", "returned", "outdated"}
+    assert adaptations.filter(outdated=True).count() == 7
+    assert adaptations.filter(version__number=2).count() == 2  # carried forward
+    assert "adaptations by 20 societies (7 outdated)" in lines[1]
     assert "already loaded" in demo.load()[0]
     assert "missing" in lines[0]
     assert Guideline.objects.count() == 1
