@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from advocacy.services import adaptations as adaptation_services
 from advocacy.services import guidelines as guideline_services
 from advocacy.services import translations as translation_services
 from practices.models import Status
@@ -85,7 +86,14 @@ def site(alice, bob, edith, society_a, society_b, network):
         text="يجب على الدول ضمان الوصول.",
     )
     publish_through_services(guideline, edith, {"asks": ("Asks", "States must guarantee access.")})
+    adaptation = adaptation_services.create_adaptation(
+        guideline=guideline, actor=alice, society=society_a, language="it"
+    )
+    adaptation_services.submit_adaptation(adaptation=adaptation, actor=alice)
+    adaptation_services.approve_adaptation(adaptation=adaptation, actor=edith)
+    adaptation_services.publish_adaptation(adaptation=adaptation, actor=alice)
     return {
+        "adaptation": adaptation,
         "practice": practice,
         "report": Report.objects.get(pk=report.pk),
         "guideline": guideline,
@@ -114,6 +122,9 @@ def visitor_pages(site, society_a):
         site["guideline"].get_absolute_url(),
         reverse("advocacy:version", args=[site["guideline"].slug, 2]),
         reverse("advocacy:diff", args=[site["guideline"].slug]) + "?from=1&to=2",
+        reverse("advocacy:grid", args=[site["guideline"].slug]),
+        reverse("advocacy:translation_grid", args=[site["guideline"].slug]),
+        site["adaptation"].get_absolute_url(),
     ]
 
 
@@ -162,7 +173,11 @@ def test_the_main_pages_have_no_accessibility_violation(
     # A person logs in once: a second login in the same half-minute would reuse a TOTP code.
     translation = reverse("advocacy:translation", args=[site["guideline"].slug, 2, "ar", "asks"])
     for user, url, *more in (
-        (alice, reverse("core:profile")),
+        (
+            alice,
+            reverse("core:profile"),
+            reverse("advocacy:adaptation_create", args=[site["guideline"].slug]),
+        ),
         (edith, reverse("practices:review_queue"), translation, reverse("advocacy:translators")),
         (nadia, reverse("networks:manage", args=[site["network"].slug])),
     ):
