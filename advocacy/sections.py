@@ -4,11 +4,9 @@ endorses its key messages (guideline_adoption, included by the guideline page)."
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-
 from advocacy import permissions
 from advocacy.grid import language_name
-from advocacy.models import Adaptation, Endorsement, Guideline, GuidelineVersion, VersionStatus
+from advocacy.models import Adaptation, Endorsement, Guideline, GuidelineVersion
 from core.models import NationalSociety
 
 
@@ -36,11 +34,12 @@ def society(request, society):
     }
 
 
-def guideline_adoption(request, guideline: Guideline) -> dict:
+def guideline_adoption(request, guideline: Guideline, version: GuidelineVersion | None) -> dict:
     """The guideline page's context for "advocacy/includes/guideline_adoption.html": the
     published adaptations the reader sees ("adapted by 23 National Societies in 4 languages"),
-    and the societies endorsing the published version and its key messages, by region. Four
-    statements, whatever the numbers."""
+    and the societies endorsing the published `version` (None: none is published) and its key
+    messages, by region. Two statements, whatever the numbers (the version's sections are the
+    page's own)."""
     user = request.user
     adaptations = list(
         _published_adaptations(request)
@@ -49,19 +48,15 @@ def guideline_adoption(request, guideline: Guideline) -> dict:
     )
     for adaptation in adaptations:
         adaptation.language_name = language_name(adaptation.language)
-    version = (
-        GuidelineVersion.objects.filter(guideline=guideline, status=VersionStatus.PUBLISHED)
-        .prefetch_related(
-            Prefetch(
-                "endorsements",
-                queryset=Endorsement.objects.select_related("society", "society__region").order_by(
-                    "society__region__position", "society__name"
-                ),
-            )
+    endorsements = (
+        list(
+            Endorsement.objects.filter(version=version)
+            .select_related("society", "society__region")
+            .order_by("society__region__position", "society__name")
         )
-        .first()
+        if version
+        else []
     )
-    endorsements = list(version.endorsements.all()) if version else []
     key_messages = (
         [section for section in version.sections.all() if section.key_message] if version else []
     )

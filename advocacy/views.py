@@ -110,8 +110,6 @@ def guideline_detail(request, slug):
         "in_making": in_making,
         "is_editor": user_is_editor(user),
         "can_edit": permissions.can_edit_guideline(user, guideline),
-        # Who adapted it and who endorses it (advocacy.sections).
-        **guideline_adoption(request, guideline),
     }
     if shown is not None:
         shown = _versions_with_content(user).get(pk=shown.pk)
@@ -127,6 +125,8 @@ def guideline_detail(request, slug):
             if shown.status == VersionStatus.PUBLISHED
             else set(),
         )
+    # Who adapted it and who endorses its published version (advocacy.sections).
+    context.update(guideline_adoption(request, guideline, shown if current else None))
     released = [v.number for v in versions if v.is_released]
     if len(released) > 1:
         context["diff_form"] = DiffForm(
