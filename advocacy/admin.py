@@ -3,6 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from advocacy.models import (
+    Adaptation,
+    AdaptationParameterValue,
+    AdaptationSection,
+    Endorsement,
     Guideline,
     GuidelineVersion,
     Parameter,
@@ -78,3 +82,30 @@ class TranslatorAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["society", "language", "named_by", "named_at"]
     list_filter = ["language"]
     list_select_related = ["society", "named_by"]
+
+
+class AdaptationParameterValueInline(ReadOnly, admin.TabularInline):
+    model = AdaptationParameterValue
+    extra = 0
+
+
+class AdaptationSectionInline(ReadOnly, admin.StackedInline):
+    model = AdaptationSection
+    extra = 0
+
+
+@admin.register(Adaptation)
+class AdaptationAdmin(ReadOnly, admin.ModelAdmin):
+    """Read-only: societies write their adaptations on the site, through the workflow."""
+
+    list_display = ["guideline", "society", "language", "version", "status", "outdated"]
+    list_filter = ["status", "outdated", "society__region"]
+    search_fields = ["guideline__title", "society__name", "language"]
+    list_select_related = ["guideline", "society", "version"]
+    inlines = [AdaptationParameterValueInline, AdaptationSectionInline]
+
+
+@admin.register(Endorsement)
+class EndorsementAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["version", "section_key", "society", "endorsed_by", "endorsed_at"]
+    list_select_related = ["version", "version__guideline", "society", "endorsed_by"]

@@ -53,3 +53,20 @@ def test_admin_sends_a_draft_to_review_through_the_service(client, admin, edith)
     assert (draft.status, published.status) == ("in-review", "published")
     # The published one is refused by the workflow, and the admin says why.
     assert "cannot be sent to review" in response.content.decode()
+
+
+def test_admin_reads_an_adaptation_and_cannot_change_it(client, admin, alice, edith, society_a):
+    from advocacy.services import adaptations
+
+    guideline = services.create_guideline(actor=edith, data={"title": "Access"})
+    publish_through_services(guideline, edith, {"asks": ("Asks", "Access.")})
+    adaptation = adaptations.create_adaptation(
+        guideline=guideline, actor=alice, society=society_a, language="it", title="Accesso"
+    )
+    login(client, admin)
+    change = reverse("admin:advocacy_adaptation_change", args=[adaptation.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and "Accesso" in page.content.decode()
+    assert client.post(change, {"title": "Changed", "status": "published"}).status_code == 403
+    adaptation.refresh_from_db()
+    assert (adaptation.title, adaptation.status) == ("Accesso", "draft")
