@@ -325,6 +325,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.compile_closed_periods",
         "schedule": crontab(minute=30, hour=4),
     },
+    "remind-stale-offers": {
+        "task": "networks.remind_stale_offers",
+        "schedule": crontab(minute=0, hour=6),
+    },
 }
 
 # --- API ------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from core.sections import register
-        from networks import notifications, sections
+        from networks import notifications, route_notifications, sections
 
         notifications.register_kinds()
+        route_notifications.register_offer_kinds()
         register("society", sections.society)

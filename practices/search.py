@@ -156,20 +156,6 @@ RUBRIC_LABELS = {
     "migrants-participated": "Migrants participated",
     "evaluated": "Evaluated",
 }
-FACET_COLUMNS = [
-    "id",
-    "kind",
-    "language",
-    "region_id",
-    "countries",
-    "steps",
-    "dimensions",
-    "support_types",
-    "principles",
-    "replicable",
-    "migrants_participated",
-    "evaluated",
-]
 
 
 def facet_counts(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
@@ -200,11 +186,17 @@ def count_values(
     rows carrying each combination; per flag (name → boolean column) the rows where it holds.
 
     The filtered rows are read once (a materialised CTE) and only the counts come back, so
-    memory does not grow with the number of practices.
+    memory does not grow with the number of practices. Any app's queryset may be counted:
+    only the columns named are read.
     """
     pairs = pairs or {}
     flags = flags or {}
-    sql, params = queryset.order_by().values(*FACET_COLUMNS).query.sql_with_params()
+    # The key too, so that two rows alike in every counted column stay two rows.
+    columns = {queryset.model._meta.pk.attname, *flags.values()}
+    columns |= {column for column, _is_array in groups.values()}
+    for array_column, column in pairs.values():
+        columns |= {array_column, column}
+    sql, params = queryset.order_by().values(*sorted(columns)).query.sql_with_params()
     parts = ["SELECT 'total', '', '', count(*) FROM filtered"]
     for name, (column, is_array) in groups.items():
         if is_array:
