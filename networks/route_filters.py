@@ -11,6 +11,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
+from core.api.filters import CodeFilter
 from core.models import NationalSociety
 from core.translations import active_language
 from networks.models import Network, OfferStatus, RouteStop
@@ -136,8 +137,12 @@ def offer_facets(queryset) -> tuple[int, dict[str, list[dict]]]:
 
 
 class RouteFilter(django_filters.FilterSet):
-    network = django_filters.BaseInFilter(
-        field_name="networks__slug", label=_("Network"), distinct=True
+    network = CodeFilter(
+        field_name="networks__slug",
+        model=Network,
+        to_field="slug",
+        label=_("Network"),
+        distinct=True,
     )
     country = django_filters.MultipleChoiceFilter(
         field_name="stops__country_id", choices=_country_choices, label=_("Country"), distinct=True

@@ -31,6 +31,7 @@ from schemathesis.specs.openapi.checks import (
 from config.wsgi import application
 from core.services import create_token
 from practices.models import Status
+from tests.networks.routes_factories import RouteFactory, RouteStopFactory, SupportOfferFactory
 from tests.practices.factories import make_practice
 from tests.reports.factories import make_indicator, make_period, make_submission
 
@@ -63,6 +64,8 @@ def records(alice, bob, edith, society_a, society_b):
     indicator = make_indicator(edith)
     period = make_period(edith, [indicator])
     make_submission(alice, society_a, period, {indicator.code: {"total": "12"}})
+    SupportOfferFactory(society=society_a)
+    RouteStopFactory(route=RouteFactory(slug="central-mediterranean"), position=1)
 
 
 @pytest.fixture
@@ -96,6 +99,14 @@ RULES_BEYOND_THE_SCHEMA = {
     ("POST", "/api/v1/adaptations/"): "the language is one CLDR knows; the guideline has a "
     "published version; a member of several societies says which",
     ("PATCH", "/api/v1/adaptations/{id}/"): "only the version's parameters and adaptable sections",
+    ("POST", "/api/v1/offers/"): "at least one way to reach the offer; both coordinates or "
+    "neither; an editor says which society",
+    ("PATCH", "/api/v1/offers/{id}/"): "at least one way to reach the offer; both coordinates "
+    "or neither",
+    ("POST", "/api/v1/routes/"): "a free slug; never the same country twice in a row; a "
+    "coordinator links the route to their network",
+    ("PATCH", "/api/v1/routes/{slug}/"): "a free slug; never the same country twice in a row; "
+    "a coordinator keeps the route linked to their network",
 }
 POSITIVE_DATA_STATUSES = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 
