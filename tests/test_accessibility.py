@@ -21,6 +21,7 @@ from reports.models import Report, ReportStatus
 from tests.advocacy.factories import publish_through_services
 from tests.browser import log_in
 from tests.conftest import service_unavailable
+from tests.networks.routes_factories import RouteFactory, RouteStopFactory, SupportOfferFactory
 from tests.practices.factories import make_practice
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -92,8 +93,13 @@ def site(alice, bob, edith, society_a, society_b, network):
     adaptation_services.submit_adaptation(adaptation=adaptation, actor=alice)
     adaptation_services.approve_adaptation(adaptation=adaptation, actor=edith)
     adaptation_services.publish_adaptation(adaptation=adaptation, actor=alice)
+    offer = SupportOfferFactory(society=society_a, place="Lampedusa", languages=["ar", "ti"])
+    route = RouteFactory(slug="central-mediterranean", name="Central Mediterranean")
+    RouteStopFactory(route=route, position=1, country_id="LBY", steps=["transition-at-borders"])
+    RouteStopFactory(route=route, position=2, country_id="ITA", steps=["arrival"])
     return {
         "adaptation": adaptation,
+        "offer": offer,
         "practice": practice,
         "report": Report.objects.get(pk=report.pk),
         "guideline": guideline,
@@ -117,6 +123,9 @@ def visitor_pages(site, society_a):
         reverse("reports:indicators"),
         reverse("networks:list"),
         site["network"].get_absolute_url(),
+        reverse("networks:route-list"),
+        reverse("networks:offer-list"),
+        site["offer"].get_absolute_url(),
         reverse("api-docs"),
         reverse("advocacy:list"),
         site["guideline"].get_absolute_url(),
@@ -177,8 +186,15 @@ def test_the_main_pages_have_no_accessibility_violation(
             alice,
             reverse("core:profile"),
             reverse("advocacy:adaptation_create", args=[site["guideline"].slug]),
+            reverse("networks:offer-create"),
         ),
-        (edith, reverse("practices:review_queue"), translation, reverse("advocacy:translators")),
+        (
+            edith,
+            reverse("practices:review_queue"),
+            translation,
+            reverse("advocacy:translators"),
+            reverse("networks:route-create"),
+        ),
         (nadia, reverse("networks:manage", args=[site["network"].slug])),
     ):
         context = browser.new_context(bypass_csp=True)
