@@ -9,8 +9,10 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from core.sections import register
-        from networks import notifications, route_notifications, sections
+        from networks import notifications, route_notifications, route_sections, sections
 
         notifications.register_kinds()
         route_notifications.register_offer_kinds()
         register("society", sections.society)
+        register("society", route_sections.society_offers)
+        register("network", route_sections.network_routes)

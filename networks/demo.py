@@ -21,6 +21,7 @@ import pghistory
 from django.db import transaction
 
 from core.models import NationalSociety, User
+from networks.demo_routes import load_routes_demo
 from networks.models import Network, NetworkMember
 from networks.services import networks as services
 
@@ -85,4 +86,5 @@ def load() -> list[str]:
             message="Your tracing work with families in the Pacific would help the network.",
         )
     lines.append(f"{len(NETWORKS)} demo networks (/networks/)")
+    lines.extend(load_routes_demo())
     return lines

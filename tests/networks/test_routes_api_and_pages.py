@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from networks.models import Route
 from tests.conftest import login
-from tests.networks.routes_factories import RouteFactory, RouteStopFactory
+from tests.networks.routes_factories import RouteFactory, RouteStopFactory, SupportOfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,14 @@ def test_the_route_list_runs_a_fixed_number_of_queries(client, size, django_asse
         assert client.get(reverse("networks:route-list")).status_code == 200
     with django_assert_max_num_queries(6):
         assert client.get(ROUTES).status_code == 200
+
+
+def test_a_networks_page_lists_its_routes_and_a_societys_page_its_offers(
+    client, network, society_a
+):
+    RouteFactory(name="Sea crossing", networks=[network])
+    SupportOfferFactory(society=society_a)
+
+    assert "Sea crossing" in client.get(network.get_absolute_url()).content.decode()
+    society_page = client.get(society_a.get_absolute_url()).content.decode()
+    assert "1 offer of this society" in society_page
