@@ -410,6 +410,7 @@ SPECTACULAR_SETTINGS = {
         "TranslationLanguageEnum": "advocacy.models.TranslationLanguage",
         "AdaptationStatusEnum": "advocacy.models.AdaptationStatus",
         "AdaptationStateEnum": "advocacy.grid.CellState",
+        "OfferStatusEnum": "networks.models.OfferStatus",
     },
 }
 

@@ -7,12 +7,11 @@ from django.conf import settings
 from rest_framework import serializers
 
 from core import taxonomy
-from core.api.serializers import KnownFieldsMixin, ListedCodeField, ListedSlugRelatedField
+from core.api.serializers import KnownFieldsMixin, ListedSlugRelatedField
 from core.audience import Visibility
-from core.models import Country, NationalSociety
+from core.models import NationalSociety
 from networks.models import ContactsVisibility, Network, OfferStatus, Route, SupportOffer
 from networks.permissions import offer_contacts
-from networks.services.routes import STOP_STEPS
 from networks.vocabulary import SPOKEN_LANGUAGES, TargetGroup
 from practices.api.serializers import SocietyBriefSerializer, code_list
 
@@ -100,7 +99,8 @@ class OfferWriteSerializer(KnownFieldsMixin, serializers.Serializer):
         required=False,
         help_text='{"fr": {"name": "...", "description": "..."}, "es": ..., "ar": ...}',
     )
-    country = ListedCodeField(queryset=Country.objects.all(), slug_field="iso3", max_length=3)
+    # Checked against the countries table by the service (a 400 naming the field).
+    country = serializers.CharField(max_length=3, help_text="ISO 3166 alpha-3 code.")
     place = serializers.CharField(max_length=200, required=False, allow_blank=True)
     latitude = serializers.DecimalField(
         max_digits=8, decimal_places=5, min_value=-90, max_value=90, required=False, allow_null=True
@@ -143,10 +143,8 @@ class StopSerializer(serializers.Serializer):
     position = serializers.IntegerField(read_only=True)
     country = serializers.CharField(max_length=3)
     country_name = serializers.CharField(read_only=True)
-    steps = serializers.ListField(
-        child=serializers.ChoiceField(choices=STOP_STEPS),
-        help_text="Steps of the trail at this stop (never across-the-trail).",
-    )
+    # The trail's step codes (the service refuses across-the-trail at a stop: a 400).
+    steps = code_list("steps", help_text="Steps of the trail at this stop.")
 
 
 class RouteSerializer(serializers.ModelSerializer):
