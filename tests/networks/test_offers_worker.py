@@ -16,7 +16,7 @@ from core.models import Notification
 from networks.services import offers
 from tests.conftest import XDIST_WORKER
 from tests.networks.routes_factories import SupportOfferFactory
-from tests.workers import worker_pool
+from tests.workers import running_workers
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +26,7 @@ REMINDER = "networks.remind_stale_offers"
 
 @pytest.fixture
 def workers(reference_data, tmp_path):
-    with worker_pool(tmp_path, queue=QUEUE, name=f"offers-test-{XDIST_WORKER or 'main'}") as start:
+    with running_workers(QUEUE, name="offers", logs=tmp_path) as start:
         yield start
 
 
