@@ -13,6 +13,7 @@ class NetworksConfig(AppConfig):
 
         notifications.register_kinds()
         route_notifications.register_offer_kinds()
+        route_notifications.register_trail_kinds()
         register("society", sections.society)
         register("society", route_sections.society_offers)
         register("network", route_sections.network_routes)

@@ -1,3 +1,8 @@
-from networks.api.urls import networks, responses, routes
+from networks.api.urls import networks, responses, routes, trail
 
-urlpatterns = [*networks.urlpatterns, *routes.urlpatterns, *responses.urlpatterns]
+urlpatterns = [
+    *networks.urlpatterns,
+    *routes.urlpatterns,
+    *trail.urlpatterns,
+    *responses.urlpatterns,
+]

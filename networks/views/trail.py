@@ -1,0 +1,154 @@
+"""The trail of a route: its page, its printable card (and PDF), and its exports. Each reads
+networks.trail.build_trail for the reader, so every output shows the same offers, with the
+contacts the reader may see."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from core.models import user_is_editor
+from networks import permissions
+from networks.models import Route
+from networks.services import trail as services
+from networks.trail import TrailFilterForm, build_trail
+from networks.trail_exports import EXPORT_FORMATS, trail_export
+
+TRAIL_TEMPLATE = "networks/trail_detail.html"
+CARD_TEMPLATE = "networks/trail_card.html"
+
+
+def _route(request, slug) -> Route:
+    return get_object_or_404(Route.objects.visible_to(request.user), slug=slug)
+
+
+def _filtered_trail(request, route):
+    """The trail and its filter form; unknown codes leave the trail unfiltered and the form
+    says why (the page then answers 400)."""
+    form = TrailFilterForm(request.GET)
+    valid = form.is_valid()
+    trail = build_trail(route, user=request.user, filters=form.filters() if valid else {})
+    return trail, form, valid
+
+
+def _call_for_practices_url() -> str | None:
+    # Calls for practices belong to the reports app, which networks does not import: the link
+    # is by URL name, and there is none where that app is not installed.
+    try:
+        return reverse("reports:call_create")
+    except NoReverseMatch:
+        return None
+
+
+def route_trail(request, slug):
+    route = _route(request, slug)
+    trail, form, valid = _filtered_trail(request, route)
+    can_act_on_gaps = permissions.can_edit_route(request.user, route)
+    query = request.GET.urlencode()
+    context = {
+        "route": route,
+        "description": route.localized("description"),
+        "trail": trail,
+        "form": form,
+        "can_edit": can_act_on_gaps,
+        "can_act_on_gaps": can_act_on_gaps,
+        "call_url": _call_for_practices_url() if user_is_editor(request.user) else None,
+        "query": query,
+        "exports": [
+            (label, f"{reverse('networks:route-export', args=[slug])}?format={code}")
+            for code, label in EXPORT_FORMATS.items()
+        ],
+    }
+    return render(request, TRAIL_TEMPLATE, context, status=200 if valid else 400)
+
+
+def route_card(request, slug):
+    """The trail card: one to two A4 pages, as a print view or (`?format=pdf`) a PDF."""
+    from core.pdf import pdf_response
+
+    route = _route(request, slug)
+    trail, form, valid = _filtered_trail(request, route)
+    context = {
+        "route": route,
+        "description": route.localized("description"),
+        "trail": trail,
+        "form": form,
+        "today": timezone.localdate(),
+    }
+    if request.GET.get("format") == "pdf":
+        return pdf_response(
+            CARD_TEMPLATE, context, request=request, filename=f"trail-{route.slug}.pdf"
+        )
+    return render(request, CARD_TEMPLATE, context, status=200 if valid else 400)
+
+
+def route_export(request, slug):
+    """The trail's offers as JSON, CSV, HXL CSV or HSDS 3.0 JSON (`?format=`)."""
+    route = _route(request, slug)
+    export_format = request.GET.get("format", "json")
+    if export_format not in EXPORT_FORMATS:
+        return HttpResponse(
+            json.dumps(
+                {
+                    "detail": _("This export format is not offered."),
+                    "errors": {"format": [_("Choose one of: %s.") % ", ".join(EXPORT_FORMATS)]},
+                }
+            ),
+            status=400,
+            content_type="application/json",
+        )
+    form = TrailFilterForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(
+            json.dumps({"detail": _("Some filters are not valid."), "errors": form.errors}),
+            status=400,
+            content_type="application/json",
+        )
+    trail = build_trail(route, user=request.user, filters=form.filters())
+    return trail_export(trail, export_format, request=request)
+
+
+@require_POST
+@login_required
+def route_ask_offers(request, slug):
+    """From a gap: the societies of the stop's country are asked to add their offers."""
+    route = _route(request, slug)
+    position = request.POST.get("position", "")
+    try:
+        told = services.ask_for_offers(
+            route=route,
+            position=int(position) if position.isdigit() else -1,
+            step=request.POST.get("step", ""),
+            support_type=request.POST.get("support_type", ""),
+            actor=request.user,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(route)
+    if told:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d focal point is asked to add their offers.",
+                "%(count)d focal points are asked to add their offers.",
+                len(told),
+            )
+            % {"count": len(told)},
+        )
+    else:
+        messages.warning(
+            request,
+            _("Nobody new to ask: the focal points there were asked already, or there are none."),
+        )
+    return redirect(route)
