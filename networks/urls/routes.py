@@ -5,7 +5,6 @@ from networks.views import offers, routes
 urlpatterns = [
     path("routes/", routes.route_list, name="route-list"),
     path("routes/new/", routes.route_create, name="route-create"),
-    path("routes/<slug:slug>/", routes.route_trail, name="route-trail"),
     path("routes/<slug:slug>/edit/", routes.route_edit, name="route-edit"),
     path("offers/", offers.offer_list, name="offer-list"),
     path("offers/new/", offers.offer_create, name="offer-create"),

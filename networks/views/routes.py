@@ -32,15 +32,6 @@ def route_list(request):
     return render(request, "networks/route_list.html", context)
 
 
-def route_trail(request, slug):
-    """The route and its stops in order (the trail view fills each stop with its offers)."""
-    route = get_object_or_404(
-        Route.objects.visible_to(request.user).prefetch_related("stops__country"), slug=slug
-    )
-    context = {"route": route, "can_edit": permissions.can_edit_route(request.user, route)}
-    return render(request, "networks/route_trail.html", context)
-
-
 def _networks_for(user):
     if user_is_editor(user):
         return Network.objects.all()
