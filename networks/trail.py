@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db import connection
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,8 @@ from networks.permissions import can_see_offer_contacts, offer_contacts
 from networks.vocabulary import language_choices, language_label
 from practices.models import Practice, TargetGroup
 
+# A cell shows its most recently confirmed offers, and links to the list of all of them.
+OFFERS_PER_CELL = 5
 STEP_ORDER = {code: index for index, code in enumerate(taxonomy.codes("step"))}
 
 
@@ -75,15 +78,24 @@ class ShownOffer:
 
 @dataclass
 class Cell:
+    """A stop-and-step cell (or the route's "across the trail"): the first offers shown, how
+    many there are in all, and where the rest are listed."""
+
     step: str
     offers: list[ShownOffer]
+    offer_count: int
+    offers_url: str
     practices: int
     practices_url: str
-    gaps: list[str]  # the types of support no shown offer covers
+    gaps: list[str]  # the types of support no offer of the cell covers
 
     @property
     def step_label(self) -> str:
         return taxonomy.term_label("step", self.step)
+
+    @property
+    def more_offers(self) -> int:
+        return self.offer_count - len(self.offers)
 
 
 @dataclass
@@ -114,19 +126,6 @@ class Trail:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
     @property
-    def countries(self) -> list[str]:
-        return list(dict.fromkeys(stop.stop.country_id for stop in self.stops))
-
-    @property
-    def offers(self) -> list[ShownOffer]:
-        """Every offer shown on the trail, once, in the route's order (for exports)."""
-        seen: dict[int, ShownOffer] = {}
-        for cell in [*(cell for stop in self.stops for cell in stop.cells), self.across]:
-            for shown in cell.offers:
-                seen.setdefault(shown.offer.pk, shown)
-        return list(seen.values())
-
-    @property
     def gap_count(self) -> int:
         return sum(len(cell.gaps) for stop in self.stops for cell in stop.cells)
 
@@ -137,21 +136,78 @@ def catalogue_url(countries: list[str], step: str) -> str:
     return f"{reverse('practices:catalogue')}?{query}"
 
 
-def visible_offers(route: Route, stops: list[RouteStop], *, user, filters: dict):
-    """The active offers of the route's countries that `user` sees, narrowed by `filters`."""
-    offers = (
-        SupportOffer.objects.visible_to(user)
-        .active()
-        .filter(country__in={stop.country_id for stop in stops})
-        .select_related("society", "country")
-    )
+def offer_list_url(countries: list[str], step: str, filters: dict) -> str:
+    """The offers list on these countries and the step, with the trail's filters."""
+    query = [*(("country", code) for code in countries), ("step", step)]
+    query += [(name, value) for name, values in filters.items() for value in values]
+    return f"{reverse('networks:offer-list')}?{urlencode(query)}"
+
+
+def trail_offers(stops: list[RouteStop], *, user, filters: dict):
+    """The active offers `user` sees on the trail of these stops, narrowed by `filters`: those
+    of a stop's country for one of its steps, or across the trail."""
+    on_trail = Q()
+    steps_by_country: dict[str, set[str]] = {}
+    for stop in stops:
+        steps_by_country.setdefault(stop.country_id, {ACROSS_THE_TRAIL}).update(stop.steps)
+    for country, steps in steps_by_country.items():
+        on_trail |= Q(country_id=country, steps__overlap=sorted(steps))
+    if not steps_by_country:
+        return SupportOffer.objects.none()
+    offers = SupportOffer.objects.visible_to(user).active().filter(on_trail)
     if filters.get("support_type"):
         offers = offers.filter(support_types__overlap=filters["support_type"])
     if filters.get("target_group"):
         offers = offers.filter(target_groups__overlap=filters["target_group"])
     if filters.get("language"):
         offers = offers.filter(languages__overlap=filters["language"])
-    return offers.order_by("society__name", "name", "pk")
+    return offers
+
+
+@dataclass
+class CellOffers:
+    ids: list[int]  # the first offers, most recently confirmed first
+    count: int
+    covered: set[str]  # the types of support the cell's offers cover, all of them
+
+
+def offers_by_cell(offers, *, per_cell: int) -> dict[tuple[str, str], CellOffers]:
+    """(country, step) → the cell's first `per_cell` offer ids, its number of offers and the
+    types of support they cover: one query, however many offers there are, so that a page
+    never loads thousands of offers to show a few in each cell."""
+    columns = offers.order_by().values(
+        "id", "country_id", "steps", "support_types", "last_confirmed_on"
+    )
+    subquery, params = columns.query.sql_with_params()
+    support_types = taxonomy.codes("support_type")
+    covers = ", ".join(
+        f"bool_or(%s = ANY(v.support_types)) OVER cell AS covers_{index}"
+        for index in range(len(support_types))
+    )
+    # Ranked within each cell: an offer counts once in each step it carries.
+    sql = (
+        "SELECT country, step, id, total, "
+        + ", ".join(f"covers_{index}" for index in range(len(support_types)))
+        + " FROM (SELECT v.country_id AS country, s.step AS step, v.id AS id, "
+        "row_number() OVER (cell ORDER BY v.last_confirmed_on DESC, v.id) AS rank, "
+        f"count(*) OVER cell AS total, {covers} "
+        f"FROM ({subquery}) v CROSS JOIN unnest(v.steps) AS s(step) "
+        "WINDOW cell AS (PARTITION BY v.country_id, s.step)) ranked WHERE rank <= %s "
+        "ORDER BY country, step, rank"
+    )
+    cells: dict[tuple[str, str], CellOffers] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*support_types, *params, per_cell])
+        for country, step, offer_id, total, *covered in cursor.fetchall():
+            cell = cells.get((country, step))
+            if cell is None:
+                cell = cells[(country, step)] = CellOffers(
+                    ids=[],
+                    count=total,
+                    covered={code for code, yes in zip(support_types, covered, strict=True) if yes},
+                )
+            cell.ids.append(offer_id)
+    return cells
 
 
 def practice_counts(countries: list[str], *, user) -> dict[tuple[str | None, str], int]:
@@ -185,40 +241,55 @@ def next_step(steps: list[str], after: list[str]) -> str:
     return next((step for step in ordered if STEP_ORDER.get(step, -1) >= last), ordered[0])
 
 
-def build_trail(route: Route, *, user, filters: dict | None = None) -> Trail:
-    """The trail of `route` for `user`, narrowed by `filters` (cleaned TrailFilterForm data)."""
+def build_trail(
+    route: Route, *, user, filters: dict | None = None, per_cell: int = OFFERS_PER_CELL
+) -> Trail:
+    """The trail of `route` for `user`, narrowed by `filters` (cleaned TrailFilterForm data),
+    with at most `per_cell` offers shown in each cell (the cell says how many there are)."""
     filters = filters or {}
     stops = list(route.stops.select_related("country__region").order_by("position"))
     countries = list(dict.fromkeys(stop.country_id for stop in stops))
     support_types = filters.get("support_type") or list(taxonomy.codes("support_type"))
 
-    by_cell: dict[tuple[str, str], list[ShownOffer]] = {}
-    for offer in visible_offers(route, stops, user=user, filters=filters):
-        shown = ShownOffer(
+    cells = offers_by_cell(trail_offers(stops, user=user, filters=filters), per_cell=per_cell)
+    wanted = {offer_id for cell in cells.values() for offer_id in cell.ids}
+    loaded = SupportOffer.objects.select_related("society", "country").in_bulk(wanted)
+    shown = {
+        pk: ShownOffer(
             offer=offer,
             contacts=offer_contacts(user, offer),
             contacts_hidden=not can_see_offer_contacts(user, offer),
             stale=offer.is_stale(),
         )
-        for step in offer.steps:
-            by_cell.setdefault((offer.country_id, step), []).append(shown)
+        for pk, offer in loaded.items()
+    }
     counts = practice_counts(countries, user=user)
+    empty = CellOffers(ids=[], count=0, covered=set())
 
-    def cell(country: str, step: str) -> Cell:
-        offers = by_cell.get((country, step), [])
-        covered = {code for shown in offers for code in shown.offer.support_types}
+    def cell(cell_countries: list[str], step: str, found: list[CellOffers], practices: int):
+        covered = set().union(*(offers.covered for offers in found))
         return Cell(
             step=step,
-            offers=offers,
-            practices=counts.get((country, step), 0),
-            practices_url=catalogue_url([country], step),
+            offers=[shown[pk] for offers in found for pk in offers.ids if pk in shown][:per_cell],
+            offer_count=sum(offers.count for offers in found),
+            offers_url=offer_list_url(cell_countries, step, filters),
+            practices=practices,
+            practices_url=catalogue_url(cell_countries, step),
             gaps=[code for code in support_types if code not in covered],
         )
 
     trail_stops = [
         TrailStop(
             stop=stop,
-            cells=[cell(stop.country_id, step) for step in _in_trail_order(stop.steps)],
+            cells=[
+                cell(
+                    [stop.country_id],
+                    step,
+                    [cells.get((stop.country_id, step), empty)],
+                    counts.get((stop.country_id, step), 0),
+                )
+                for step in _in_trail_order(stop.steps)
+            ],
         )
         for stop in stops
     ]
@@ -227,20 +298,15 @@ def build_trail(route: Route, *, user, filters: dict | None = None) -> Trail:
         there_cell = next(c for c in there.cells if c.step == step)
         here.handover = Handover(stop=there, cell=there_cell)
 
-    across_offers = list(
-        {
-            shown.offer.pk: shown
+    across = cell(
+        countries,
+        ACROSS_THE_TRAIL,
+        [
+            cells[(country, ACROSS_THE_TRAIL)]
             for country in countries
-            for shown in by_cell.get((country, ACROSS_THE_TRAIL), [])
-        }.values()
-    )
-    across_covered = {code for shown in across_offers for code in shown.offer.support_types}
-    across = Cell(
-        step=ACROSS_THE_TRAIL,
-        offers=across_offers,
-        practices=counts.get((None, ACROSS_THE_TRAIL), 0),
-        practices_url=catalogue_url(countries, ACROSS_THE_TRAIL),
-        gaps=[code for code in support_types if code not in across_covered],
+            if (country, ACROSS_THE_TRAIL) in cells
+        ],
+        counts.get((None, ACROSS_THE_TRAIL), 0),
     )
     return Trail(
         route=route,

@@ -1,5 +1,6 @@
-"""A route's trail as files: JSON (the trail's own shape, as the API answers it), CSV (UTF-8
-with a byte-order mark), HXL CSV and Open Referral HSDS 3.0 JSON. The offer columns and the
+"""A route's trail as files: JSON (the trail's own shape, as the API answers it), and every
+offer of the trail as CSV (UTF-8 with a byte-order mark), HXL CSV and Open Referral HSDS 3.0
+JSON. The offer columns and the
 HSDS mapping are networks.exports', so an offer reads the same here as in any offer list;
 contacts are as the reader may see them (networks.permissions.offer_contacts, through
 networks.trail)."""
@@ -13,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.exports import csv_download
 from networks import exports
-from networks.trail import Cell, ShownOffer, Trail
+from networks.models import Route
+from networks.trail import Cell, ShownOffer, Trail, build_trail, trail_offers
 from networks.vocabulary import language_label
 
 EXPORT_FORMATS = {
@@ -52,6 +54,8 @@ def cell_data(cell: Cell) -> dict:
         "step": cell.step,
         "step_label": cell.step_label,
         "offers": [offer_data(shown) for shown in cell.offers],
+        "offer_count": cell.offer_count,
+        "offers_url": settings.SITE_URL + cell.offers_url,
         "practices": {"count": cell.practices, "url": settings.SITE_URL + cell.practices_url},
         "gaps": cell.gaps,
     }
@@ -93,31 +97,46 @@ def trail_data(trail: Trail) -> dict:
     }
 
 
-def trail_hsds(trail: Trail, *, user) -> dict:
-    return exports.hsds_page([shown.offer for shown in trail.offers], user=user)
-
-
-def trail_csv(trail: Trail, *, user, hxl: bool):
-    stamp = timezone.now().strftime("%Y%m%d")
-    suffix = "-hxl" if hxl else ""
-    return csv_download(
-        exports.offer_rows([shown.offer for shown in trail.offers], user=user),
-        header=exports.HEADER,
-        hxl=exports.HXL_TAGS if hxl else None,
-        filename=f"trail-{trail.route.slug}-{stamp}{suffix}.csv",
+def route_offers(route: Route, *, user, filters: dict):
+    """Every offer on the route's trail that `user` sees (not only the first of each cell), in
+    the order of the route's countries' names, then society and name."""
+    stops = list(route.stops.all())
+    return (
+        trail_offers(stops, user=user, filters=filters)
+        .select_related("society", "country")
+        .order_by("country_id", "society__name", "name", "pk")
     )
 
 
-def trail_export(trail: Trail, export_format: str, *, request):
+def trail_hsds(route: Route, *, user, filters: dict) -> dict:
+    return exports.hsds_page(route_offers(route, user=user, filters=filters), user=user)
+
+
+def trail_csv(route: Route, *, user, filters: dict, hxl: bool):
+    stamp = timezone.now().strftime("%Y%m%d")
+    suffix = "-hxl" if hxl else ""
+    offers = route_offers(route, user=user, filters=filters).iterator(chunk_size=2000)
+    return csv_download(
+        exports.offer_rows(offers, user=user),
+        header=exports.HEADER,
+        hxl=exports.HXL_TAGS if hxl else None,
+        filename=f"trail-{route.slug}-{stamp}{suffix}.csv",
+    )
+
+
+def trail_export(route: Route, export_format: str, *, request, filters: dict):
+    """The file of `export_format` (EXPORT_FORMATS): JSON is the trail as the API answers it
+    (the first offers of each cell, with counts and links); the CSV, HXL and HSDS files hold
+    every offer of the trail."""
     user = request.user
     if export_format in ("csv", "hxl"):
-        return trail_csv(trail, user=user, hxl=export_format == "hxl")
+        return trail_csv(route, user=user, filters=filters, hxl=export_format == "hxl")
     if export_format == "hsds":
-        body = trail_hsds(trail, user=user)
-        filename = f"trail-{trail.route.slug}-hsds.json"
+        body = trail_hsds(route, user=user, filters=filters)
+        filename = f"trail-{route.slug}-hsds.json"
     else:
-        body = trail_data(trail)
-        filename = f"trail-{trail.route.slug}.json"
+        body = trail_data(build_trail(route, user=user, filters=filters))
+        filename = f"trail-{route.slug}.json"
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

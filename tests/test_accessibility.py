@@ -94,12 +94,18 @@ def site(alice, bob, edith, society_a, society_b, network):
     adaptation_services.approve_adaptation(adaptation=adaptation, actor=edith)
     adaptation_services.publish_adaptation(adaptation=adaptation, actor=alice)
     offer = SupportOfferFactory(society=society_a, place="Lampedusa", languages=["ar", "ti"])
-    route = RouteFactory(slug="central-mediterranean", name="Central Mediterranean")
+    route = RouteFactory(
+        slug="central-mediterranean", name="Central Mediterranean", networks=[network]
+    )
     RouteStopFactory(route=route, position=1, country_id="LBY", steps=["transition-at-borders"])
     RouteStopFactory(route=route, position=2, country_id="ITA", steps=["arrival"])
+    # On its trail: an offer whose contacts are for the Movement, and one across the trail.
+    SupportOfferFactory(society=society_a, name="Arrival desk", contacts_visibility="movement")
+    SupportOfferFactory(society=society_a, name="Helpline", steps=["across-the-trail"])
     return {
         "adaptation": adaptation,
         "offer": offer,
+        "route": route,
         "practice": practice,
         "report": Report.objects.get(pk=report.pk),
         "guideline": guideline,
@@ -126,6 +132,9 @@ def visitor_pages(site, society_a):
         reverse("networks:route-list"),
         reverse("networks:offer-list"),
         site["offer"].get_absolute_url(),
+        site["route"].get_absolute_url(),
+        site["route"].get_absolute_url() + "?support_type=protection&language=ar",
+        reverse("networks:route-card", args=[site["route"].slug]),
         reverse("api-docs"),
         reverse("advocacy:list"),
         site["guideline"].get_absolute_url(),
@@ -195,7 +204,12 @@ def test_the_main_pages_have_no_accessibility_violation(
             reverse("advocacy:translators"),
             reverse("networks:route-create"),
         ),
-        (nadia, reverse("networks:manage", args=[site["network"].slug])),
+        # nadia coordinates the route's network: the trail shows her what to do from a gap.
+        (
+            nadia,
+            reverse("networks:manage", args=[site["network"].slug]),
+            site["route"].get_absolute_url(),
+        ),
     ):
         context = browser.new_context(bypass_csp=True)
         page = context.new_page()

@@ -74,7 +74,9 @@ class TrailPracticesSerializer(serializers.Serializer):
 class TrailCellSerializer(serializers.Serializer):
     step = serializers.CharField()
     step_label = serializers.CharField()
-    offers = TrailOfferSerializer(many=True)
+    offers = TrailOfferSerializer(many=True, help_text="The most recently confirmed offers.")
+    offer_count = serializers.IntegerField(help_text="The number of offers in all.")
+    offers_url = serializers.URLField(help_text="The offers list on this country and step.")
     practices = TrailPracticesSerializer()
     gaps = serializers.ListField(
         child=serializers.CharField(), help_text="Types of support no shown offer covers here."
@@ -169,13 +171,13 @@ class RouteTrailView(APIView):
         form = TrailFilterForm(request.query_params)
         if not form.is_valid():
             raise ValidationError(form.errors)
-        trail = build_trail(route, user=request.user, filters=form.filters())
+        filters = form.filters()
         export = request.accepted_renderer.format
         if export == "csv":
-            return trail_csv(trail, user=request.user, hxl=hxl == "1")
+            return trail_csv(route, user=request.user, filters=filters, hxl=hxl == "1")
         if export == "hsds":
-            return Response(trail_hsds(trail, user=request.user))
-        return Response(trail_data(trail))
+            return Response(trail_hsds(route, user=request.user, filters=filters))
+        return Response(trail_data(build_trail(route, user=request.user, filters=filters)))
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON even when an export was asked for.

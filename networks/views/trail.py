@@ -114,8 +114,7 @@ def route_export(request, slug):
             status=400,
             content_type="application/json",
         )
-    trail = build_trail(route, user=request.user, filters=form.filters())
-    return trail_export(trail, export_format, request=request)
+    return trail_export(route, export_format, request=request, filters=form.filters())
 
 
 @require_POST

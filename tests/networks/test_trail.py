@@ -153,6 +153,23 @@ def test_a_visitor_filters_the_trail_on_a_type_of_support(client, route, offers)
     assert "Gap: no offer of Protection" in page
 
 
+def test_a_cell_shows_its_most_recently_confirmed_offers_and_links_to_all_of_them(
+    client, route, offers, society_a
+):
+    for number in range(7):
+        SupportOfferFactory(society=society_a, name=f"Extra desk {number}", steps=["arrival"])
+
+    arrival = cell(build_trail(route, user=AnonymousUser(), per_cell=5), "ITA", "arrival")
+
+    assert arrival.offer_count == 9
+    assert len(arrival.offers) == 5
+    assert arrival.offers_url == reverse("networks:offer-list") + "?country=ITA&step=arrival"
+    # Gaps look at every offer of the cell, not only those shown.
+    assert "protection" not in arrival.gaps
+    page = client.get(trail_url(route)).content.decode()
+    assert "See all 9 offers" in page
+
+
 def test_filters_on_target_group_and_language(route, offers):
     by_group = build_trail(route, user=AnonymousUser(), filters={"target_group": ["children"]})
     assert names(cell(by_group, "ITA", "arrival")) == ["Arrival help desk"]
@@ -203,13 +220,14 @@ def test_the_trail_page_runs_the_same_queries_whatever_the_number_of_stops_and_o
     for position in range(4, 4 + size * 3):
         country = ["TUR", "FRA", "DEU"][position % 3]
         route.stops.create(position=position, country_id=country, steps=["arrival"])
-    # Visitor: the route, its stops, the offers, the practice counts.
-    with django_assert_max_num_queries(4):
+    # Visitor: the route, its stops, the first offers of each cell (with counts), those
+    # offers, the practice counts.
+    with django_assert_max_num_queries(5):
         assert client.get(trail_url(route)).status_code == 200
     login(client, bob)
     # Logged in: the session, the user, their societies and groups, whether they edit the
-    # route, the header's unread notifications, and the same four.
-    with django_assert_max_num_queries(11):
+    # route, the header's unread notifications, and the same five.
+    with django_assert_max_num_queries(12):
         assert client.get(trail_url(route)).status_code == 200
 
 

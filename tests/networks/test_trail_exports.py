@@ -65,6 +65,8 @@ def test_the_trail_api_answers_stops_cells_gaps_and_hand_overs(
     ]
     assert arrival["gaps"] == ["awareness-raising", "advocacy"]
     assert arrival["practices"]["count"] == 2
+    assert arrival["offer_count"] == 2
+    assert arrival["offers_url"].endswith("/offers/?country=ITA&step=arrival")
     assert arrival["practices"]["url"].endswith("/practices/?country=ITA&step=arrival")
     assert trail["stops"][1]["handover"] == {
         "position": 3,
@@ -122,12 +124,16 @@ def test_the_trail_api_runs_the_same_queries_whatever_the_number_of_stops_and_of
     for position in range(4, 4 + size * 3):
         route.stops.create(position=position, country_id="FRA", steps=["arrival"])
 
-    with django_assert_max_num_queries(4):
+    # The route, its stops, the first offers of each cell (with counts), those offers, the
+    # practice counts.
+    with django_assert_max_num_queries(5):
         assert client.get(api_url(route)).status_code == 200
-    with django_assert_max_num_queries(4):
+    # The route, its stops, every offer of the trail.
+    with django_assert_max_num_queries(3):
         assert client.get(api_url(route), {"format": "hsds"}).status_code == 200
-    with django_assert_max_num_queries(4):
-        assert client.get(api_url(route), {"format": "csv"}).status_code == 200
+    with django_assert_max_num_queries(3):
+        response = client.get(api_url(route), {"format": "csv"})
+        assert len(body_of(response).splitlines()) == 1 + 4 + size * 10
 
 
 # --- Exports ---------------------------------------------------------------------------------
