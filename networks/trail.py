@@ -12,19 +12,22 @@ elsewhere; contacts come from networks.permissions.offer_contacts.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import taxonomy
+from core.translations import active_language, translated
 from networks.models import Route, RouteStop, SupportOffer
-from networks.models.routes import ACROSS_THE_TRAIL
+from networks.models.routes import ACROSS_THE_TRAIL, stale_before
 from networks.permissions import can_see_offer_contacts, offer_contacts
 from networks.vocabulary import language_choices, language_label
 from practices.models import Practice, TargetGroup
@@ -62,18 +65,54 @@ class TrailFilterForm(forms.Form):
 
 @dataclass
 class ShownOffer:
-    """An offer with the contacts its reader may see (empty texts where hidden), whether they
-    are hidden from this reader (movement-only contacts, for a visitor), and whether the offer
-    is stale."""
+    """An offer as one reader sees it on the trail: the contacts they may see (empty texts where
+    hidden), whether those are hidden from them (movement-only contacts, for a visitor),
+    whether the offer is stale, and its texts in the reader's language, worked out once here
+    rather than by the page's template for each of hundreds of offers."""
 
     offer: SupportOffer
     contacts: dict[str, str]
     contacts_hidden: bool
     stale: bool
+    url: str
+    name: str
+    society_name: str
+    support_labels: list[str]
+    language_names: list[str]
 
-    @property
-    def language_names(self) -> list[str]:
-        return [language_label(code) for code in self.offer.languages]
+
+@dataclass
+class Words:
+    """What every offer of a trail repeats, looked up once per trail: the reader's language,
+    the day before which an offer is stale, and the names of societies, types of support and
+    languages (a trail shows hundreds of offers of a few dozen societies)."""
+
+    language: str = field(default_factory=active_language)
+    stale_if_confirmed_before: datetime.date = field(default_factory=stale_before)
+    support_types: dict[str, str] = field(
+        default_factory=lambda: dict(taxonomy.choices("support_type"))
+    )
+    societies: dict[int, str] = field(default_factory=dict)
+
+    def society(self, society) -> str:
+        if society.pk not in self.societies:
+            self.societies[society.pk] = translated(society, "name", self.language)
+        return self.societies[society.pk]
+
+
+def shown_offer(offer: SupportOffer, *, user, words: Words) -> ShownOffer:
+    return ShownOffer(
+        offer=offer,
+        contacts=offer_contacts(user, offer),
+        contacts_hidden=not can_see_offer_contacts(user, offer),
+        # Only active offers are on a trail: the last confirmation says it all.
+        stale=offer.last_confirmed_on < words.stale_if_confirmed_before,
+        url=offer.get_absolute_url(),
+        name=translated(offer, "name", words.language),
+        society_name=words.society(offer.society),
+        support_labels=[words.support_types.get(code, code) for code in offer.support_types],
+        language_names=[language_label(code) for code in offer.languages],
+    )
 
 
 @dataclass
@@ -92,6 +131,10 @@ class Cell:
     @property
     def step_label(self) -> str:
         return taxonomy.term_label("step", self.step)
+
+    @property
+    def gap_items(self) -> list[tuple[str, str]]:
+        return [(code, taxonomy.term_label("support_type", code)) for code in self.gaps]
 
     @property
     def more_offers(self) -> int:
@@ -178,7 +221,10 @@ def offers_by_cell(offers, *, per_cell: int) -> dict[tuple[str, str], CellOffers
     columns = offers.order_by().values(
         "id", "country_id", "steps", "support_types", "last_confirmed_on"
     )
-    subquery, params = columns.query.sql_with_params()
+    try:
+        subquery, params = columns.query.sql_with_params()
+    except EmptyResultSet:  # a queryset that is none(): a route without stops
+        return {}
     support_types = taxonomy.codes("support_type")
     covers = ", ".join(
         f"bool_or(%s = ANY(v.support_types)) OVER cell AS covers_{index}"
@@ -217,7 +263,10 @@ def practice_counts(countries: list[str], *, user) -> dict[tuple[str | None, str
     if not countries:
         return {}
     visible = Practice.objects.visible_to(user).published().filter(countries__overlap=countries)
-    subquery, params = visible.values("pk").query.sql_with_params()
+    try:
+        subquery, params = visible.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a reader who sees no practice
+        return {}
     table = Practice._meta.db_table
     # Each array unnested on its own (a cross join), so that a practice counts once in each
     # country and step it carries; two unnest() in one select list would be zipped instead.
@@ -254,15 +303,8 @@ def build_trail(
     cells = offers_by_cell(trail_offers(stops, user=user, filters=filters), per_cell=per_cell)
     wanted = {offer_id for cell in cells.values() for offer_id in cell.ids}
     loaded = SupportOffer.objects.select_related("society", "country").in_bulk(wanted)
-    shown = {
-        pk: ShownOffer(
-            offer=offer,
-            contacts=offer_contacts(user, offer),
-            contacts_hidden=not can_see_offer_contacts(user, offer),
-            stale=offer.is_stale(),
-        )
-        for pk, offer in loaded.items()
-    }
+    words = Words()
+    shown = {pk: shown_offer(offer, user=user, words=words) for pk, offer in loaded.items()}
     counts = practice_counts(countries, user=user)
     empty = CellOffers(ids=[], count=0, covered=set())
 

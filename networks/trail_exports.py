@@ -16,7 +16,6 @@ from core.exports import csv_download
 from networks import exports
 from networks.models import Route
 from networks.trail import Cell, ShownOffer, Trail, build_trail, trail_offers
-from networks.vocabulary import language_label
 
 EXPORT_FORMATS = {
     "json": _("JSON"),
@@ -30,15 +29,18 @@ def offer_data(shown: ShownOffer) -> dict:
     offer = shown.offer
     return {
         "id": offer.pk,
-        "url": exports.offer_url(offer),
-        "name": offer.label,
-        "society": {"slug": offer.society.slug, "name": offer.society.label},
+        "url": settings.SITE_URL + shown.url,
+        "name": shown.name,
+        "society": {"slug": offer.society.slug, "name": shown.society_name},
         "country": offer.country_id,
         "place": offer.place,
         "steps": offer.steps,
         "support_types": offer.support_types,
         "target_groups": offer.target_groups,
-        "languages": [{"code": code, "name": language_label(code)} for code in offer.languages],
+        "languages": [
+            {"code": code, "name": name}
+            for code, name in zip(offer.languages, shown.language_names, strict=True)
+        ],
         "contacts": shown.contacts,
         "contacts_hidden": shown.contacts_hidden,
         "opening_hours": offer.opening_hours,

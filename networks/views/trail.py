@@ -50,6 +50,23 @@ def _call_for_practices_url() -> str | None:
         return None
 
 
+def offer_labels() -> dict[str, str]:
+    """The words each offer of a trail repeats, translated once for the page."""
+    return {
+        "phone": _("Phone"),
+        "email": _("Email"),
+        "website": _("Web address"),
+        "address": _("Address"),
+        "opening_hours": _("Opening hours"),
+        "support_types": _("Types of support:"),
+        "languages": _("Languages spoken:"),
+        "contacts_hidden": _(
+            "The contacts of this offer are for members of the Red Cross and Red Crescent "
+            "Movement. Log in to see them."
+        ),
+    }
+
+
 def route_trail(request, slug):
     route = _route(request, slug)
     trail, form, valid = _filtered_trail(request, route)
@@ -64,6 +81,7 @@ def route_trail(request, slug):
         "can_act_on_gaps": can_act_on_gaps,
         "call_url": _call_for_practices_url() if user_is_editor(request.user) else None,
         "query": query,
+        "labels": offer_labels(),
         "exports": [
             (label, f"{reverse('networks:route-export', args=[slug])}?format={code}")
             for code, label in EXPORT_FORMATS.items()

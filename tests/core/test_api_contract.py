@@ -369,13 +369,14 @@ def test_the_schema_documents_practice_writes_as_answering_the_practice_in_json(
     listed = practices["get"]["responses"]["200"]["content"]
     assert set(listed) == {"application/json", "text/csv"}
     assert listed["text/csv"]["schema"] == {"type": "string"}
-    # Lists that export: nothing else answers CSV.
+    # Lists that export, and a route's trail: nothing else answers CSV.
     exports = {
         ("GET", "/api/v1/practices/"),
         ("GET", "/api/v1/guidelines/"),
         ("GET", "/api/v1/adaptations/"),
         ("GET", "/api/v1/adaptations/grid/{guideline}/"),
         ("GET", "/api/v1/offers/"),
+        ("GET", "/api/v1/routes/{slug}/trail/"),
     }
     for method, path, operation in operations(schema):
         if (method, path) not in exports:

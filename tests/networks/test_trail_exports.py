@@ -12,7 +12,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from tests.conftest import login
-from tests.networks.routes_factories import SupportOfferFactory
+from tests.networks.routes_factories import RouteFactory, SupportOfferFactory
 from tests.networks.trail_fixtures import (
     MOVEMENT_EMAIL,
     MOVEMENT_PHONE,
@@ -94,6 +94,16 @@ def test_an_unknown_code_in_the_trail_api_is_a_400_naming_the_field(client, rout
     assert response.status_code == 400
     assert set(response.json()) == {"detail", "errors"}
     assert "target_group" in response.json()["errors"]
+
+
+def test_a_route_without_stops_has_an_empty_trail(client, db):
+    route = RouteFactory(slug="new-route")
+
+    trail = client.get(api_url(route)).json()
+
+    assert trail["stops"] == []
+    assert trail["across_the_trail"]["offers"] == []
+    assert client.get(reverse("networks:route-trail", args=["new-route"])).status_code == 200
 
 
 def test_an_unknown_route_in_the_trail_api_is_a_404(client, db):
