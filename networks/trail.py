@@ -62,6 +62,13 @@ class TrailFilterForm(forms.Form):
     def filters(self) -> dict[str, list[str]]:
         return {name: self.cleaned_data.get(name) or [] for name in self.fields}
 
+    def options(self, name: str) -> list[tuple[str, str, bool]]:
+        """(code, label, chosen) of a field, chosen as typed (kept when the form is invalid).
+        The page writes these itself: Django's widgets render each of the ~180 languages
+        through a template of its own, which costs more than the rest of the trail."""
+        chosen = set(self.data.getlist(name)) if hasattr(self.data, "getlist") else set()
+        return [(code, label, code in chosen) for code, label in self.fields[name].choices]
+
 
 @dataclass
 class ShownOffer:

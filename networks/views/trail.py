@@ -82,6 +82,18 @@ def route_trail(request, slug):
         "call_url": _call_for_practices_url() if user_is_editor(request.user) else None,
         "query": query,
         "labels": offer_labels(),
+        "form_options": {"support_type": form.options("support_type")},
+        "form_selects": [
+            (
+                name,
+                {
+                    "label": form[name].label,
+                    "errors": form[name].errors,
+                    "options": form.options(name),
+                },
+            )
+            for name in ("target_group", "language")
+        ],
         "exports": [
             (label, f"{reverse('networks:route-export', args=[slug])}?format={code}")
             for code, label in EXPORT_FORMATS.items()
