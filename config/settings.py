@@ -411,6 +411,8 @@ SPECTACULAR_SETTINGS = {
         "AdaptationStatusEnum": "advocacy.models.AdaptationStatus",
         "AdaptationStateEnum": "advocacy.grid.CellState",
         "OfferStatusEnum": "networks.models.OfferStatus",
+        "NetworkKindEnum": "networks.models.Network.Kind",
+        "NetworkRequestKindEnum": "networks.models.NetworkRequest.Kind",
     },
 }
 

@@ -6,6 +6,8 @@ from collections import Counter
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from core import taxonomy
 from networks.models import Network
@@ -16,6 +18,8 @@ def _region_choices():
     return [(code, taxonomy.term_label("region", code)) for code in taxonomy.codes("region")]
 
 
+# Not a column of its own (a network's regions are one array), so the schema is told its type.
+@extend_schema_field(OpenApiTypes.STR)
 class RegionsFilter(django_filters.MultipleChoiceFilter):
     """Networks covering any of the chosen regions."""
 
