@@ -3,14 +3,12 @@ core's `taxonomy_tags`)."""
 
 from django import template
 
+from core.markdown import render_markdown
 from practices import rendering
 
 register = template.Library()
-
-
-@register.filter
-def markdown(text):
-    return rendering.render_markdown(text)
+# core's one renderer, under the name the practice templates have always used.
+register.filter("markdown", render_markdown)
 
 
 @register.filter

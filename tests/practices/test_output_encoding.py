@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 from django.urls import reverse
 
+from core.markdown import render_markdown
 from practices.models import Status
-from practices.rendering import render_markdown
 from tests.practices.factories import make_practice
 
 ATOM = "{http://www.w3.org/2005/Atom}"

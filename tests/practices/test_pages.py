@@ -7,10 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from core.markdown import render_markdown
 from core.models import Membership, NationalSociety
 from practices import services
 from practices.models import Attachment, Practice, Status
-from practices.rendering import render_markdown, safe_snippet
+from practices.rendering import safe_snippet
 from tests.conftest import login
 from tests.practices.factories import make_practice
 
