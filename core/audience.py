@@ -151,6 +151,9 @@ class AudiencePolicy:
       None: editors see every row. `author_field`: an editor still sees the rows they wrote.
     - `owners_edit`: the rows a society's members edit (None: none); `editors_edit`: whether
       editors edit every row they see.
+    - `shared_with`: the rows a logged-in reader sees beyond their audience and their own
+      society's, as the model says (the societies taking part in a response, its network's
+      coordinators): a function of the Reader answering a Q, or None for no more rows.
     """
 
     society_field: str | None = "society"
@@ -160,6 +163,7 @@ class AudiencePolicy:
     author_field: str | None = None
     owners_edit: Q | None = None
     editors_edit: bool = True
+    shared_with: Callable[[Reader], Q | None] | None = None
 
     def visible(self, queryset: models.QuerySet, user) -> models.QuerySet:
         reader = Reader.of(user)
@@ -192,11 +196,16 @@ class AudiencePolicy:
         return reduce(or_, clauses) if clauses else None
 
     def own_rows(self, user) -> list[Q]:
-        """The rest of `visible`: the rows of `user`'s societies, and those an editor wrote."""
+        """The rest of `visible`: the rows of `user`'s societies, those shared with them
+        (`shared_with`), and those an editor wrote."""
         reader = Reader.of(user)
         clauses = []
         if self.society_field and reader.society_ids:
             clauses.append(Q(**{f"{self.society_field}__in": reader.society_ids}))
+        if self.shared_with is not None and reader.user is not None:
+            shared = self.shared_with(reader)
+            if shared is not None:
+                clauses.append(shared)
         editor_wrote = reader.is_editor and self.hidden_from_editors is not None
         if editor_wrote and self.author_field and reader.user is not None:
             clauses.append(Q(**{self.author_field: reader.user}))
