@@ -413,6 +413,11 @@ SPECTACULAR_SETTINGS = {
         "OfferStatusEnum": "networks.models.OfferStatus",
         "NetworkKindEnum": "networks.models.Network.Kind",
         "NetworkRequestKindEnum": "networks.models.NetworkRequest.Kind",
+        "ResponseStatusEnum": "networks.models.ResponseStatus",
+        "ResponseLevelEnum": "networks.models.Level",
+        "ParticipantRoleEnum": "networks.models.ParticipantRole",
+        "ParticipantStatusEnum": "networks.models.ParticipantStatus",
+        "GivenRoleEnum": "networks.services.responses.ROLES_GIVEN",
     },
 }
 

@@ -5,7 +5,7 @@ Markdown lets users write raw HTML, so its output is only ever shown after nh3 h
 with a small allow-list: no script, no event handlers, no javascript: links, no images (an image
 from another host would tell it who reads the page).
 
-Templates use the `markdown` filter: `{% load markdown_tags %}{{ text|markdown }}`.
+Templates use the `markdown` filter: `{% load text_tags %}{{ text|markdown }}`.
 """
 
 import re

@@ -17,3 +17,7 @@ class NetworksConfig(AppConfig):
         register("society", sections.society)
         register("society", route_sections.society_offers)
         register("network", route_sections.network_routes)
+        notifications.register_response_kinds()
+        register("home", sections.home_responses)
+        register("society", sections.society_responses)
+        register("network", sections.network_responses)

@@ -3,7 +3,8 @@ Americas' northbound route) and one thematic (restoring family links), their mem
 with the dates they joined, and nadia (a member of the Hellenic Red Cross, from core's demo
 people) appointed by the demo editor to coordinate the Mediterranean one. Amal, focal point of
 the Lebanese Red Cross, has asked to join it, and Sione's Fiji Red Cross Society is invited to
-the family links network: the manage page and the network page show both.
+the family links network: the manage page and the network page show both. The demo
+cross-national responses follow (networks.demo_responses), once the networks exist.
 
 The names and descriptions, in the site's four languages, are data (demo_data/networks.json).
 The networks and their members are written here as an editor would set them up in the admin
@@ -21,6 +22,7 @@ import pghistory
 from django.db import transaction
 
 from core.models import NationalSociety, User
+from networks.demo_responses import load_responses_demo
 from networks.demo_routes import load_routes_demo
 from networks.models import Network, NetworkMember
 from networks.services import networks as services
@@ -87,4 +89,4 @@ def load() -> list[str]:
         )
     lines.append(f"{len(NETWORKS)} demo networks (/networks/)")
     lines.extend(load_routes_demo())
-    return lines
+    return lines + load_responses_demo()

@@ -4,12 +4,20 @@ passes what it cleaned to a networks.services function, whose refusals it shows 
 field at fault (core.forms.add_service_errors)."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core import taxonomy
+from core.audience import Visibility
 from core.forms import SocietyChoiceField
-from core.models import User
+from core.models import NationalSociety, User
 from core.permissions import focal_point_societies
+from core.translations import TranslationsFormMixin
+from networks.models import Level, Network, ParticipantRole, Response, ResponseUpdate, Route
+from networks.models.responses import SUMMARY_MAX_LENGTH
 from networks.services.networks import MESSAGE_MAX_LENGTH
+from practices.models import Practice
 
 
 class MessageMixin(forms.Form):
@@ -75,3 +83,224 @@ class AppointForm(forms.Form):
             raise forms.ValidationError(_("Nobody with this address is registered."))
         self.user = user
         return email
+
+
+# --- Cross-national responses ---------------------------------------------------------------------
+# The forms of the response pages: proposing (or, for editors, launching) a response, posting
+# an update, asking to join, inviting, giving a role and naming the response a practice came
+# from. Each passes what it cleaned to networks.services.responses, whose refusals it shows
+# beside the field at fault (core.forms.add_service_errors).
+
+
+ROLE_CHOICES = [
+    (ParticipantRole.PARTICIPANT, ParticipantRole.PARTICIPANT.label),
+    (ParticipantRole.SUPPORTER, ParticipantRole.SUPPORTER.label),
+]
+
+
+def _label(model, name: str) -> str:
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+class ResponseForm(TranslationsFormMixin, forms.Form):
+    """A new response: a focal point proposes one their society leads; an editor launches one
+    the IFRC Secretariat leads and may invite societies at once."""
+
+    translation_model = Response
+    translation_labels = {
+        "fr": {"title": _("Title in French"), "summary": _("Summary in French")},
+        "es": {"title": _("Title in Spanish"), "summary": _("Summary in Spanish")},
+        "ar": {"title": _("Title in Arabic"), "summary": _("Summary in Arabic")},
+    }
+    translation_rows = {"summary": 3}
+
+    society = forms.ModelChoiceField(
+        label=_("Lead society"), queryset=NationalSociety.objects.none()
+    )
+    title = forms.CharField(label=_label(Response, "title"), max_length=200)
+    summary = forms.CharField(
+        label=_label(Response, "summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Plain text, at most 600 characters."),
+    )
+    objectives = forms.CharField(
+        label=_label(Response, "objectives"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the response sets out to do. Markdown: **bold**, lists with -."),
+    )
+    level = forms.ChoiceField(
+        label=_label(Response, "level"), choices=Level.choices, widget=forms.RadioSelect
+    )
+    network = forms.ModelChoiceField(
+        label=_label(Response, "network"),
+        queryset=Network.objects.order_by("name"),
+        required=False,
+        empty_label=_("No network"),
+        help_text=_("A regional response's network endorses it."),
+    )
+    route = forms.ModelChoiceField(
+        label=_label(Response, "route"),
+        queryset=Route.objects.order_by("name"),
+        required=False,
+        empty_label=_("No route"),
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
+    steps = forms.MultipleChoiceField(
+        label=_label(Response, "steps"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    support_types = forms.MultipleChoiceField(
+        label=_label(Response, "support_types"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    principles = forms.MultipleChoiceField(
+        label=_("Principles of the IFRC Policy on Migration"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+    )
+    start_date = forms.DateField(
+        label=_label(Response, "start_date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    end_date = forms.DateField(
+        label=_label(Response, "end_date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it once endorsed"),
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
+        initial=Visibility.PUBLIC,
+    )
+    contact_email = forms.EmailField(label=_label(Response, "contact_email"), required=False)
+    invite = forms.ModelMultipleChoiceField(
+        label=_("Invite these societies"),
+        queryset=NationalSociety.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Their focal points are told and answer the invitation."),
+    )
+
+    def __init__(self, *args, user, launching: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.launching = launching
+        if launching:
+            del self.fields["society"]
+            self.fields["invite"].queryset = (
+                NationalSociety.objects.national_societies()
+                .select_related("country")
+                .order_by_label()
+            )
+        else:
+            del self.fields["invite"]
+            self.fields["society"].queryset = (
+                focal_point_societies(user).national_societies().order_by_label()
+            )
+        self.fields["countries"].choices = taxonomy.country_choices(known_only=True)
+        for name in ("steps", "support_types", "principles"):
+            self.fields[name].choices = taxonomy.choices(name)
+        self.add_translation_fields()
+
+    def main_fields(self) -> list:
+        """The fields in English and the rest, before the per-language fieldsets."""
+        translated = {
+            f"{field}_{language}"
+            for _legend, fields in self.translation_sections()
+            for bound in fields
+            for field, language in [bound.name.rsplit("_", 1)]
+        }
+        return [bound for bound in self.visible_fields() if bound.name not in translated]
+
+    def response_data(self) -> dict:
+        data = {
+            name: self.cleaned_data[name]
+            for name in (
+                "title",
+                "summary",
+                "objectives",
+                "level",
+                "network",
+                "route",
+                "countries",
+                "steps",
+                "support_types",
+                "principles",
+                "start_date",
+                "end_date",
+                "visibility",
+                "contact_email",
+            )
+        }
+        data["translations"] = self.translations_data()
+        return data
+
+
+class UpdateForm(forms.Form):
+    happened_on = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day it happened (not after today)."),
+    )
+    body = forms.CharField(
+        label=_label(ResponseUpdate, "body"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown: **bold**, lists with -."),
+    )
+    people_reached = forms.IntegerField(
+        label=_label(ResponseUpdate, "people_reached"), min_value=0, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["happened_on"].initial = timezone.localdate()
+
+
+class ResponseJoinForm(forms.Form):
+    """A focal point asks for one of their societies to join: the only one, or one they
+    choose."""
+
+    society = forms.ModelChoiceField(label=_("Society"), queryset=NationalSociety.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
+    note = forms.CharField(
+        label=_("Message (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["society"].queryset = (
+            focal_point_societies(user).national_societies().order_by_label()
+        )
+
+
+class ResponseInviteForm(forms.Form):
+    society = SocietyChoiceField(label=_("Society to invite"))
+    role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
+    note = forms.CharField(
+        label=_("Message (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["society"].queryset = self.fields["society"].queryset.national_societies()
+
+
+class PracticeLinkForm(forms.Form):
+    """One of the practices the user edits, of a society taking part."""
+
+    practice = forms.ModelChoiceField(label=_("Practice"), queryset=Practice.objects.none())
+
+    def __init__(self, *args, user, response, **kwargs):
+        super().__init__(*args, **kwargs)
+        taking_part = response.participants.filter(status="accepted").values("society_id")
+        self.fields["practice"].queryset = (
+            Practice.objects.editable_by(user)
+            .filter(society_id__in=taking_part, response_link__isnull=True)
+            .only("id", "title")
+            .order_by("title")
+        )

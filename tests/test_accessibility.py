@@ -15,12 +15,14 @@ from django.urls import reverse
 from advocacy.services import adaptations as adaptation_services
 from advocacy.services import guidelines as guideline_services
 from advocacy.services import translations as translation_services
+from networks.services import responses as response_services
 from practices.models import Status
 from reports import services as report_services
 from reports.models import Report, ReportStatus
 from tests.advocacy.factories import publish_through_services
 from tests.browser import log_in
 from tests.conftest import service_unavailable
+from tests.networks.response_factories import make_response
 from tests.networks.routes_factories import RouteFactory, RouteStopFactory, SupportOfferFactory
 from tests.practices.factories import make_practice
 
@@ -49,9 +51,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def site(alice, bob, edith, society_a, society_b, network):
-    """Published practices (one in French), one waiting for review, and a published overview
-    whose heat map has gaps."""
+def site(alice, bob, edith, fiona, society_a, society_b, network):
+    """Published practices (one in French), one waiting for review, a published overview
+    whose heat map has gaps, a published guideline, a network, and an active cross-national
+    response with an update."""
     published = {"status": Status.PUBLISHED, "editor": edith}
     practice = make_practice(
         alice, society_a, **published, title="Welcome desks for families", steps=["arrival"]
@@ -102,6 +105,12 @@ def site(alice, bob, edith, society_a, society_b, network):
     # On its trail: an offer whose contacts are for the Movement, and one across the trail.
     SupportOfferFactory(society=society_a, name="Arrival desk", contacts_visibility="movement")
     SupportOfferFactory(society=society_a, name="Helpline", steps=["across-the-trail"])
+    response = make_response(fiona, society_a, level="global", status="active", editor=edith)
+    response_services.post_update(
+        response=response,
+        actor=fiona,
+        data={"happened_on": response.created_at.date(), "body": "**Forty** families traced."},
+    )
     return {
         "adaptation": adaptation,
         "offer": offer,
@@ -110,6 +119,7 @@ def site(alice, bob, edith, society_a, society_b, network):
         "report": Report.objects.get(pk=report.pk),
         "guideline": guideline,
         "network": network,
+        "response": response,
     }
 
 
@@ -135,6 +145,8 @@ def visitor_pages(site, society_a):
         site["route"].get_absolute_url(),
         site["route"].get_absolute_url() + "?support_type=protection&language=ar",
         reverse("networks:route-card", args=[site["route"].slug]),
+        reverse("networks:response_list"),
+        site["response"].get_absolute_url(),
         reverse("api-docs"),
         reverse("advocacy:list"),
         site["guideline"].get_absolute_url(),
@@ -173,7 +185,7 @@ def axe_violations(page, url: str | None = None) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_main_pages_have_no_accessibility_violation(
-    browser, live_server, site, alice, edith, nadia, society_a, language
+    browser, live_server, site, alice, edith, nadia, fiona, society_a, language
 ):
     if not AXE.exists():
         service_unavailable(f"{AXE} is missing: `make test` installs it with npm ci")
@@ -210,6 +222,7 @@ def test_the_main_pages_have_no_accessibility_violation(
             reverse("networks:manage", args=[site["network"].slug]),
             site["route"].get_absolute_url(),
         ),
+        (fiona, reverse("networks:response_create"), site["response"].get_absolute_url()),
     ):
         context = browser.new_context(bypass_csp=True)
         page = context.new_page()
