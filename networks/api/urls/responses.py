@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from networks.api.views import responses as views
+from networks.api.responses import views
 
 router = SimpleRouter()
 router.register("responses", views.ResponseViewSet, basename="response")

@@ -14,7 +14,7 @@ from core.api.parsers import JSONParser
 from core.exports import csv_download
 from core.models import user_is_editor
 from core.permissions import focal_point_societies
-from networks.api.serializers.responses import (
+from networks.api.responses.serializers import (
     AnswerSerializer,
     DecisionNoteSerializer,
     InviteSerializer,

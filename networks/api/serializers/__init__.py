@@ -1,1 +1,0 @@
-"""The API's serializers, one module per part (networks, routes and offers, responses)."""
