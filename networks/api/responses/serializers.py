@@ -23,7 +23,7 @@ DATETIME = serializers.DateTimeField()
 ROLE_CHOICES = [ParticipantRole.PARTICIPANT, ParticipantRole.SUPPORTER]
 
 
-class NetworkBriefSerializer(serializers.ModelSerializer):
+class ResponseNetworkSerializer(serializers.ModelSerializer):
     class Meta:
         model = Network
         fields = ["id", "slug", "name"]
@@ -42,7 +42,7 @@ def _society(society) -> dict:
 class ResponseListSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     lead_society = SocietyBriefSerializer(read_only=True)
-    network = NetworkBriefSerializer(read_only=True, allow_null=True)
+    network = ResponseNetworkSerializer(read_only=True, allow_null=True)
     route = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     title_translated = serializers.SerializerMethodField(
         help_text="The title in the request's language (English where it has none)."
@@ -116,7 +116,7 @@ class ResponseListSerializer(serializers.ModelSerializer):
         }
 
 
-class ParticipantSerializer(serializers.ModelSerializer):
+class ResponseParticipantSerializer(serializers.ModelSerializer):
     society = SocietyBriefSerializer(read_only=True)
     actions = serializers.SerializerMethodField(
         help_text="The steps the requester may take on this place now (POST to the response's "
@@ -132,7 +132,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
         return PARTICIPANT_WORKFLOW.available_names(place, self.context["request"].user)
 
 
-class UpdateSerializer(serializers.ModelSerializer):
+class ResponseUpdateSerializer(serializers.ModelSerializer):
     society = SocietyBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -184,10 +184,12 @@ class ResponseDetailSerializer(ResponseListSerializer):
                 and (place.society_id in mine or PARTICIPANT_WORKFLOW.available(place, user))
             ):
                 shown.append(place)
-        return ParticipantSerializer(shown, many=True, context=self.context).data
+        return ResponseParticipantSerializer(shown, many=True, context=self.context).data
 
     def get_updates(self, response) -> list[dict]:
-        return UpdateSerializer(response.updates.all(), many=True, context=self.context).data
+        return ResponseUpdateSerializer(
+            response.updates.all(), many=True, context=self.context
+        ).data
 
     def get_practices(self, response) -> list[dict]:
         from practices.models import Practice
@@ -225,15 +227,15 @@ class ResponseDetailSerializer(ResponseListSerializer):
         return RESPONSE_WORKFLOW.available_names(response, self.context["request"].user)
 
 
-class TranslationsSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponseTextsSerializer(KnownFieldsMixin, serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     summary = serializers.CharField(max_length=SUMMARY_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class ResponseTranslationsSerializer(KnownFieldsMixin, serializers.Serializer):
-    fr = TranslationsSerializer(required=False)
-    es = TranslationsSerializer(required=False)
-    ar = TranslationsSerializer(required=False)
+class ResponseTextsByLanguageSerializer(KnownFieldsMixin, serializers.Serializer):
+    fr = ResponseTextsSerializer(required=False)
+    es = ResponseTextsSerializer(required=False)
+    ar = ResponseTextsSerializer(required=False)
 
 
 class ResponseWriteSerializer(KnownFieldsMixin, serializers.Serializer):
@@ -251,7 +253,7 @@ class ResponseWriteSerializer(KnownFieldsMixin, serializers.Serializer):
     title = serializers.CharField(max_length=200)
     summary = serializers.CharField(max_length=SUMMARY_MAX_LENGTH)
     objectives = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
-    translations = ResponseTranslationsSerializer(required=False)
+    translations = ResponseTextsByLanguageSerializer(required=False)
     level = serializers.ChoiceField(choices=Level.choices)
     network = ListedSlugRelatedField(
         slug_field="slug", queryset=Network.objects.all(), required=False, allow_null=True
@@ -283,7 +285,7 @@ class DecisionNoteSerializer(KnownFieldsMixin, serializers.Serializer):
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 
 
-class JoinSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponseJoinSerializer(KnownFieldsMixin, serializers.Serializer):
     society = ListedSlugRelatedField(
         slug_field="slug",
         queryset=NationalSociety.objects.all(),
@@ -294,13 +296,13 @@ class JoinSerializer(KnownFieldsMixin, serializers.Serializer):
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class InviteSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponseInviteSerializer(KnownFieldsMixin, serializers.Serializer):
     society = ListedSlugRelatedField(slug_field="slug", queryset=NationalSociety.objects.all())
     role = serializers.ChoiceField(choices=ROLE_CHOICES, required=False)
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class AnswerSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponseAnswerSerializer(KnownFieldsMixin, serializers.Serializer):
     society = ListedSlugRelatedField(
         slug_field="slug",
         queryset=NationalSociety.objects.all(),
@@ -310,16 +312,16 @@ class AnswerSerializer(KnownFieldsMixin, serializers.Serializer):
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class RoleSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponseRoleSerializer(KnownFieldsMixin, serializers.Serializer):
     society = ListedSlugRelatedField(slug_field="slug", queryset=NationalSociety.objects.all())
     role = serializers.ChoiceField(choices=ROLE_CHOICES)
 
 
-class UpdateWriteSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponseUpdateWriteSerializer(KnownFieldsMixin, serializers.Serializer):
     happened_on = serializers.DateField()
     body = serializers.CharField(max_length=TEXT_MAX_LENGTH)
     people_reached = serializers.IntegerField(min_value=0, required=False, allow_null=True)
 
 
-class PracticeLinkSerializer(KnownFieldsMixin, serializers.Serializer):
+class ResponsePracticeLinkSerializer(KnownFieldsMixin, serializers.Serializer):
     practice = serializers.IntegerField(min_value=1, help_text="The id of the practice.")

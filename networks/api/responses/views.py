@@ -15,17 +15,17 @@ from core.exports import csv_download
 from core.models import user_is_editor
 from core.permissions import focal_point_societies
 from networks.api.responses.serializers import (
-    AnswerSerializer,
     DecisionNoteSerializer,
-    InviteSerializer,
-    JoinSerializer,
-    PracticeLinkSerializer,
+    ResponseAnswerSerializer,
     ResponseDetailSerializer,
+    ResponseInviteSerializer,
+    ResponseJoinSerializer,
     ResponseListSerializer,
+    ResponsePracticeLinkSerializer,
+    ResponseRoleSerializer,
+    ResponseUpdateSerializer,
+    ResponseUpdateWriteSerializer,
     ResponseWriteSerializer,
-    RoleSerializer,
-    UpdateSerializer,
-    UpdateWriteSerializer,
 )
 from networks.filters import ResponseFilter, response_facets
 from networks.models import ParticipantRole, Response, ResponseParticipant, ResponseUpdate
@@ -221,10 +221,10 @@ class ResponseViewSet(
         response = services.close_response(response=self.get_object(), actor=request.user)
         return self._detail(response)
 
-    @extend_schema(request=JoinSerializer, responses={201: ResponseDetailSerializer})
+    @extend_schema(request=ResponseJoinSerializer, responses={201: ResponseDetailSerializer})
     @action(detail=True, methods=["post"])
     def join(self, request, pk=None):
-        data = self._body(JoinSerializer)
+        data = self._body(ResponseJoinSerializer)
         services.ask_to_join(
             response=self.get_object(),
             actor=request.user,
@@ -234,10 +234,10 @@ class ResponseViewSet(
         )
         return self._detail(self.get_object(), status.HTTP_201_CREATED)
 
-    @extend_schema(request=InviteSerializer, responses={201: ResponseDetailSerializer})
+    @extend_schema(request=ResponseInviteSerializer, responses={201: ResponseDetailSerializer})
     @action(detail=True, methods=["post"])
     def invite(self, request, pk=None):
-        data = self._body(InviteSerializer)
+        data = self._body(ResponseInviteSerializer)
         services.invite_society(
             response=self.get_object(),
             actor=request.user,
@@ -250,12 +250,12 @@ class ResponseViewSet(
     def _place(self, response, society):
         return get_object_or_404(ResponseParticipant, response=response, society=society)
 
-    @extend_schema(request=AnswerSerializer, responses=ResponseDetailSerializer)
+    @extend_schema(request=ResponseAnswerSerializer, responses=ResponseDetailSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
         """Accept or decline a society's request to join (the lead's focal points, editors)
         or an invitation (the invited society's focal points)."""
-        data = self._body(AnswerSerializer)
+        data = self._body(ResponseAnswerSerializer)
         response = self.get_object()
         services.answer_place(
             participant=self._place(response, data["society"]),
@@ -265,11 +265,11 @@ class ResponseViewSet(
         )
         return self._detail(response)
 
-    @extend_schema(request=RoleSerializer, responses=ResponseDetailSerializer)
+    @extend_schema(request=ResponseRoleSerializer, responses=ResponseDetailSerializer)
     @action(detail=True, methods=["post"])
     def role(self, request, pk=None):
         """Make a society taking part a participant or a supporter."""
-        data = self._body(RoleSerializer)
+        data = self._body(ResponseRoleSerializer)
         response = self.get_object()
         services.set_role(
             participant=self._place(response, data["society"]),
@@ -278,21 +278,23 @@ class ResponseViewSet(
         )
         return self._detail(response)
 
-    @extend_schema(request=UpdateWriteSerializer, responses={201: UpdateSerializer})
+    @extend_schema(request=ResponseUpdateWriteSerializer, responses={201: ResponseUpdateSerializer})
     @action(detail=True, methods=["post"])
     def updates(self, request, pk=None):
         """Post an update to the timeline of an active response."""
-        data = self._body(UpdateWriteSerializer)
+        data = self._body(ResponseUpdateWriteSerializer)
         update = services.post_update(response=self.get_object(), actor=request.user, data=data)
         return APIResponse(
-            UpdateSerializer(update, context=self.get_serializer_context()).data, status=201
+            ResponseUpdateSerializer(update, context=self.get_serializer_context()).data, status=201
         )
 
-    @extend_schema(request=PracticeLinkSerializer, responses={201: ResponseDetailSerializer})
+    @extend_schema(
+        request=ResponsePracticeLinkSerializer, responses={201: ResponseDetailSerializer}
+    )
     @action(detail=True, methods=["post"])
     def practices(self, request, pk=None):
         """Name this response as the origin of a practice (those who edit the practice)."""
-        data = self._body(PracticeLinkSerializer)
+        data = self._body(ResponsePracticeLinkSerializer)
         response = self.get_object()
         practice = Practice.objects.visible_to(request.user).filter(pk=data["practice"]).first()
         if practice is None:
