@@ -309,3 +309,11 @@ def test_the_detail_runs_the_same_queries_whatever_its_timeline(
     with django_assert_max_num_queries(12):
         answer = client.get(url(response))
     assert len(answer.json()["updates"]) == updates
+
+
+def test_ediths_launch_inviting_an_unknown_society_is_a_400_and_launches_nothing(client, edith):
+    login(client, edith)
+    answer = post(client, RESPONSES, api_body(level="global", invite=["atlantis-red-cross"]))
+    assert answer.status_code == 400
+    assert set(answer.json()["errors"]) == {"invite"}
+    assert not Response.objects.exists()

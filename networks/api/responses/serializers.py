@@ -272,12 +272,11 @@ class ResponseWriteSerializer(KnownFieldsMixin, serializers.Serializer):
     end_date = serializers.DateField(required=False, allow_null=True)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
-    invite = ListedSlugRelatedField(
-        slug_field="slug",
-        queryset=NationalSociety.objects.all(),
-        many=True,
+    # Slugs, not an enum of the societies: the schema lists those once, under `society`.
+    invite = serializers.ListField(
+        child=serializers.SlugField(max_length=80),
         required=False,
-        help_text="Editors: the slugs of the societies invited at once.",
+        help_text="Editors: the slugs of the National Societies invited at once.",
     )
 
 

@@ -12,7 +12,7 @@ from rest_framework.response import Response as APIResponse
 
 from core.api.parsers import JSONParser
 from core.exports import csv_download
-from core.models import user_is_editor
+from core.models import NationalSociety, user_is_editor
 from core.permissions import focal_point_societies
 from networks.api.responses.serializers import (
     DecisionNoteSerializer,
@@ -172,7 +172,7 @@ class ResponseViewSet(
 
     def create(self, request, *args, **kwargs):
         data = self._body(ResponseWriteSerializer)
-        invite = data.pop("invite", [])
+        invite = self._societies(data.pop("invite", []))
         society = data.pop("society", None)
         if "translations" in data:
             data["translations"] = {
@@ -189,6 +189,23 @@ class ResponseViewSet(
                 society = self._only_society(request.user)
             response = services.propose_response(actor=request.user, society=society, data=data)
         return self._detail(response, status.HTTP_201_CREATED)
+
+    def _societies(self, slugs):
+        found = {
+            society.slug: society
+            for society in NationalSociety.objects.national_societies().filter(slug__in=slugs)
+        }
+        unknown = [slug for slug in slugs if slug not in found]
+        if unknown:
+            raise ValidationError(
+                {
+                    "invite": [
+                        _("No National Society has the slug %(slugs)s.")
+                        % {"slugs": ", ".join(unknown)}
+                    ]
+                }
+            )
+        return [found[slug] for slug in dict.fromkeys(slugs)]
 
     def _only_society(self, user):
         societies = list(focal_point_societies(user).national_societies()[:2])
