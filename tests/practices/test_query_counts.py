@@ -92,16 +92,18 @@ def test_home_page_query_count_does_not_grow(
     client, alice, edith, society_a, size, django_assert_max_num_queries
 ):
     published(alice, edith, society_a, size)
-    # The regions with their societies, the newest practices, the featured ones, the counts.
-    with django_assert_max_num_queries(5):
+    # The regions with their societies, the newest practices, the featured ones, the counts,
+    # and the active cross-national responses (the networks' section of the page).
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("core:home"))
     assert response.status_code == 200
     page = response.content.decode()
     assert len(re.findall(r">Practice \d+<", page)) == min(size, 6)
     login(client, alice)
     # Those, the session, the user, her societies and groups, her society's practices beyond
-    # the kept counts (practices.tallies), and the bell's unread count.
-    with django_assert_max_num_queries(11):
+    # the kept counts (practices.tallies), the bell's unread count, and the responses her
+    # society takes part in.
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("core:home"))
     assert response.status_code == 200
 
