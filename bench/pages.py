@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import common
 from bench.common import Gunicorn, ensure_practices, fetch, percentile, replay
 
-# The bars: p50 within raw SQL + 10 ms and p95 at most 60 ms at 100,000 practices;
+# The bars: p50 within raw SQL + 10 ms and p95 at most 60 ms at 100,000 practices;
 # p95 at most 150 ms at 1,000,000.
 MAX_OVERHEAD_MS = 10
 MAX_P95_MS = 60

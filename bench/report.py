@@ -60,7 +60,7 @@ CASES = [
     ("q=whatsapp", {"q": ["whatsapp"]}, "public"),
     ("no filter, audience ifrc", {}, "ifrc"),
 ]
-# The bar.
+# The bar the trail is held to.
 MAX_RATIO = 2.0
 # "Bounded": at ten times the rows, an unfiltered compile may allocate at most this much more
 # Python memory, and may raise the worker's peak RSS by at most this much (noise of the

@@ -32,7 +32,7 @@ from bench.common import ensure_practices, explain, percentile, replay
 LIST_URL = "/api/v1/practices/"
 FILTERS = {"region": "europe", "principle": "P1"}
 PAGE_SIZES = [10, 20, 100]
-# The bar.
+# The bar the trail is held to.
 MAX_OVERHEAD_MS = 10
 MAX_P95_MS = 60
 P95_BAR_UP_TO_SHARE = 0.03

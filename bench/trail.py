@@ -30,7 +30,7 @@ from bench.common import ensure_practices, percentile, replay, setup_django
 SLUG = "bench-trail"
 STOPS = 20
 SOCIETIES = 100
-# The bar.
+# The bar the trail is held to.
 MAX_OVERHEAD_MS = 10
 
 
