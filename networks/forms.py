@@ -104,7 +104,8 @@ def _label(model, name: str) -> str:
 
 class ResponseForm(TranslationsFormMixin, forms.Form):
     """A new response: a focal point proposes one their society leads; an editor launches one
-    the IFRC Secretariat leads and may invite societies at once."""
+    the IFRC Secretariat leads and may invite societies at once. Given `response`, the same
+    fields edit it, filled in from it; its lead and the societies in it do not change here."""
 
     translation_model = Response
     translation_labels = {
@@ -187,10 +188,15 @@ class ResponseForm(TranslationsFormMixin, forms.Form):
         help_text=_("Their focal points are told and answer the invitation."),
     )
 
-    def __init__(self, *args, user, launching: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, user, launching: bool, response=None, **kwargs):
+        if response is not None and data is None:
+            kwargs["initial"] = {**response_initial(response), **kwargs.get("initial", {})}
+            kwargs["initial"].update(self.translation_initial(response.translations))
+        super().__init__(data, *args, **kwargs)
         self.launching = launching
-        if launching:
+        if response is not None:
+            del self.fields["society"], self.fields["invite"]
+        elif launching:
             del self.fields["society"]
             self.fields["invite"].queryset = (
                 NationalSociety.objects.national_societies()
@@ -218,27 +224,37 @@ class ResponseForm(TranslationsFormMixin, forms.Form):
         return [bound for bound in self.visible_fields() if bound.name not in translated]
 
     def response_data(self) -> dict:
-        data = {
-            name: self.cleaned_data[name]
-            for name in (
-                "title",
-                "summary",
-                "objectives",
-                "level",
-                "network",
-                "route",
-                "countries",
-                "steps",
-                "support_types",
-                "principles",
-                "start_date",
-                "end_date",
-                "visibility",
-                "contact_email",
-            )
-        }
+        data = {name: self.cleaned_data[name] for name in RESPONSE_FORM_FIELDS}
         data["translations"] = self.translations_data()
         return data
+
+
+RESPONSE_FORM_FIELDS = (
+    "title",
+    "summary",
+    "objectives",
+    "level",
+    "network",
+    "route",
+    "countries",
+    "steps",
+    "support_types",
+    "principles",
+    "start_date",
+    "end_date",
+    "visibility",
+    "contact_email",
+)
+
+
+def response_initial(response: Response) -> dict:
+    """The form's values as the response has them (related rows by their id)."""
+    initial = {
+        name: getattr(response, name)
+        for name in RESPONSE_FORM_FIELDS
+        if name not in ("network", "route")
+    }
+    return {**initial, "network": response.network_id, "route": response.route_id}
 
 
 class UpdateForm(forms.Form):

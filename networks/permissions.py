@@ -1,15 +1,18 @@
-"""Who may do what with networks, routes and support offers; each answer comes from a model
-queryset's one rule (NetworkQuerySet, SupportOfferQuerySet.policy) or core.audience.
+"""Who may do what with networks, routes, support offers and responses; each answer comes from
+a model queryset's one rule (NetworkQuerySet, SupportOfferQuerySet.policy,
+ResponseQuerySet.policy) or core.audience; a response's workflow steps are networks.workflow's.
 
 A coordinator is appointed to one network (NetworkCoordinator); an editor manages every network
 without being its coordinator. A society's side (asking to join, accepting an invitation,
 leaving) is taken by its focal points (core.permissions.is_focal_point).
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from core.audience import Visibility, may_read
 from core.models import user_is_editor
 from core.permissions import is_focal_point
-from networks.models import ContactsVisibility, Network, Route, SupportOffer
+from networks.models import ContactsVisibility, Network, Response, Route, SupportOffer
 from networks.models.routes import SupportOfferQuerySet
 
 OFFER_POLICY = SupportOfferQuerySet.policy
@@ -92,3 +95,17 @@ def offer_contacts(user, offer: SupportOffer) -> dict[str, str]:
     """The offer's contacts as `user` may see them: each field's text, or "" where hidden."""
     shown = can_see_offer_contacts(user, offer)
     return {field: getattr(offer, field) if shown else "" for field in CONTACT_FIELDS}
+
+
+# --- Cross-national responses ------------------------------------------------------------------
+
+RESPONSE_EDIT_DENIED = _(
+    "The lead society's members edit a response while it is proposed or active; IFRC editors "
+    "correct it at any time."
+)
+
+
+def can_edit_response(user, response: Response) -> bool:
+    """Editors every response; the lead society's members (focal points included) while it is
+    proposed or active. A closed or declined response is a record: only editors correct it."""
+    return Response.objects.editable_by(user).filter(pk=response.pk).exists()

@@ -1,9 +1,11 @@
-"""Writes to cross-national responses: proposing and launching one, endorsing, declining and
-closing it, a society's way in (a request to join or an invitation, and their answers), the
-roles of the societies taking part, the updates of its timeline, and the practices that name it.
+"""Writes to cross-national responses: proposing and launching one, editing, endorsing,
+declining and closing it, a society's way in (a request to join or an invitation, and their
+answers), the roles of the societies taking part, the updates of its timeline, and the
+practices that name it.
 
-Each function takes keyword-only arguments, checks who is asking against networks.workflow on
-the row it has locked (PermissionDenied for who asks; ValidationError on `status` for where
+Each function takes keyword-only arguments, checks who is asking against networks.workflow (an
+edit: against the response queryset's rule, as networks.permissions says it) on the row it has
+locked (PermissionDenied for who asks; ValidationError on `status` for where
 the response stands, on the field at fault for what was given), runs in one transaction with
 a pghistory context naming the actor and the action, and tells the people concerned through
 networks.notifications.
@@ -36,6 +38,7 @@ from networks.models import (
     ResponseUpdate,
 )
 from networks.models.responses import SUMMARY_MAX_LENGTH, TAG_FIELDS
+from networks.permissions import RESPONSE_EDIT_DENIED
 from networks.workflow import PARTICIPANT_WORKFLOW, RESPONSE_WORKFLOW
 from practices.models import Practice
 from practices.permissions import can_edit_practice
@@ -247,6 +250,52 @@ def close_response(*, response: Response, actor: User) -> Response:
     with pghistory.context(user=actor.pk, action="close"):
         response.save(update_fields=["status", "end_date", "updated_at"])
     notifications.tell_participants_of_closing(response, actor=actor)
+    return response
+
+
+# Endorsed for a level and a network (a regional response by that network's coordinators):
+# once it is, only an editor moves it to another.
+ENDORSED_FOR = ("level", "network")
+
+
+@transaction.atomic
+def update_response(*, response: Response, actor: User, data: dict[str, Any]) -> Response:
+    """The lead society's members or an editor change what a proposed or active response says;
+    a closed or declined one is corrected by an editor only (networks.permissions
+    .can_edit_response, the response queryset's rule).
+
+    Fields left out of `data` keep their values, and every field is checked as when it was
+    proposed. Once endorsed, its level and network change only by an editor's hand. Its lead,
+    status and the societies in it do not change here."""
+    response = (
+        Response.objects.editable_by(actor)
+        .select_for_update(of=("self",))
+        .select_related("lead_society", "network", "route")
+        .filter(pk=response.pk)
+        .first()
+    )
+    if response is None:
+        raise PermissionDenied(RESPONSE_EDIT_DENIED)
+    given = {key: value for key, value in data.items() if key in CONTENT_FIELDS}
+    # The contact person is checked against the lead's members only when it is given.
+    current = {name: getattr(response, name) for name in CONTENT_FIELDS if name != "contact"}
+    content = validate_response_data({**current, **given}, lead=response.lead_society)
+    changed = [name for name, value in content.items() if value != getattr(response, name)]
+    if response.status != ResponseStatus.PROPOSED and not user_is_editor(actor):
+        errors = {
+            name: [_("Once endorsed, this is changed by an IFRC editor.")]
+            for name in ENDORSED_FOR
+            if name in changed
+        }
+        if errors:
+            raise ValidationError(errors)
+    if not changed:
+        return response
+    for name in changed:
+        setattr(response, name, content[name])
+    response.full_clean(exclude=["contact", "proposed_by", "endorsed_by", "network", "route"])
+    with pghistory.context(user=actor.pk, action="edit"):
+        response.save(update_fields=[*changed, "updated_at"])
     return response
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("responses/", views.response_list, name="response_list"),
     path("responses/new/", views.response_create, name="response_create"),
     path("responses/<int:pk>/", views.response_detail, name="response_detail"),
+    path("responses/<int:pk>/edit/", views.response_edit, name="response_edit"),
     path("responses/<int:pk>/history/", views.response_history, name="response_history"),
     path("responses/<int:pk>/feed/", feeds.ResponseUpdatesFeed(), name="response_feed"),
     path(

@@ -32,6 +32,7 @@ from networks.models import (
     ResponseParticipant,
     ResponsePractice,
 )
+from networks.permissions import RESPONSE_EDIT_DENIED, can_edit_response
 from networks.services import responses as services
 from networks.workflow import FORM_STEPS, PARTICIPANT_WORKFLOW, RESPONSE_WORKFLOW
 from practices.models import Practice
@@ -124,6 +125,7 @@ def _detail_context(request, response: Response, **forms) -> dict:
         "practices": practices,
         "steps": [step for step in actions if step.name not in FORM_STEPS],
         "may_post_update": "post-update" in names,
+        "may_edit": can_edit_response(user, response),
         "join_form": forms.get("join_form")
         or (ResponseJoinForm(user=user) if "join" in names else None),
         "invite_form": forms.get("invite_form")
@@ -183,6 +185,28 @@ def response_create(request):
             return redirect(response)
     status = 400 if form.errors else 200
     context = {"form": form, "launching": launching}
+    return render(request, "networks/response_form.html", context, status=status)
+
+
+@login_required
+def response_edit(request, pk):
+    response = _visible(request, pk)
+    if not can_edit_response(request.user, response):
+        raise PermissionDenied(RESPONSE_EDIT_DENIED)
+    posted = request.POST if request.method == "POST" else None
+    form = ResponseForm(posted, user=request.user, launching=False, response=response)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_response(
+                response=response, actor=request.user, data=form.response_data()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The response is saved."))
+            return redirect(response)
+    status = 400 if form.errors else 200
+    context = {"form": form, "response": response}
     return render(request, "networks/response_form.html", context, status=status)
 
 
@@ -344,6 +368,7 @@ HISTORY_ACTIONS = {
     "endorse": gettext_lazy("Endorsed"),
     "decline": gettext_lazy("Declined"),
     "close": gettext_lazy("Closed"),
+    "edit": gettext_lazy("Edited"),
 }
 
 response_history = history_view(

@@ -280,6 +280,17 @@ class ResponseWriteSerializer(KnownFieldsMixin, serializers.Serializer):
     )
 
 
+class ResponseEditSerializer(ResponseWriteSerializer):
+    """The body of PATCH: the fields to change, each as in POST; those left out keep their
+    values. The lead society and the societies taking part do not change here."""
+
+    society = None
+    invite = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
 class DecisionNoteSerializer(KnownFieldsMixin, serializers.Serializer):
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 

@@ -18,6 +18,7 @@ from networks.api.responses.serializers import (
     DecisionNoteSerializer,
     ResponseAnswerSerializer,
     ResponseDetailSerializer,
+    ResponseEditSerializer,
     ResponseInviteSerializer,
     ResponseJoinSerializer,
     ResponseListSerializer,
@@ -29,6 +30,7 @@ from networks.api.responses.serializers import (
 )
 from networks.filters import ResponseFilter, response_facets
 from networks.models import ParticipantRole, Response, ResponseParticipant, ResponseUpdate
+from networks.permissions import RESPONSE_EDIT_DENIED, can_edit_response
 from networks.services import responses as services
 from practices.api.views import CSVRenderer
 from practices.models import Practice
@@ -75,6 +77,9 @@ CSV_COLUMNS = [
     create=extend_schema(
         request=ResponseWriteSerializer, responses={201: ResponseDetailSerializer}
     ),
+    partial_update=extend_schema(
+        request=ResponseEditSerializer, responses={200: ResponseDetailSerializer}
+    ),
 )
 class ResponseViewSet(
     mixins.ListModelMixin,
@@ -90,11 +95,12 @@ class ResponseViewSet(
     leads; an editor (or, for a regional one, a coordinator of its network) endorses or
     declines it; an editor launches one the Secretariat leads. Focal points ask to join, the
     lead answers; the lead invites, the invited society answers; the lead, the societies
-    taking part and the editors post updates; the lead or an editor closes it.
+    taking part and the editors post updates; the lead or an editor edits (PATCH) and closes
+    it.
     """
 
     filterset_class = ResponseFilter
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
     renderer_classes = [*viewsets.GenericViewSet.renderer_classes, CSVRenderer]
@@ -130,6 +136,8 @@ class ResponseViewSet(
             return ResponseListSerializer
         if self.action == "create":
             return ResponseWriteSerializer
+        if self.action == "partial_update":
+            return ResponseEditSerializer
         return ResponseDetailSerializer
 
     def get_facets(self, queryset):
@@ -170,14 +178,18 @@ class ResponseViewSet(
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    def create(self, request, *args, **kwargs):
-        data = self._body(ResponseWriteSerializer)
-        invite = self._societies(data.pop("invite", []))
-        society = data.pop("society", None)
+    def _content(self, serializer_class):
+        data = self._body(serializer_class)
         if "translations" in data:
             data["translations"] = {
                 language: dict(texts) for language, texts in data["translations"].items()
             }
+        return data
+
+    def create(self, request, *args, **kwargs):
+        data = self._content(ResponseWriteSerializer)
+        invite = self._societies(data.pop("invite", []))
+        society = data.pop("society", None)
         if user_is_editor(request.user) and society is None:
             response = services.launch_response(actor=request.user, data=data, invite=invite)
         else:
@@ -189,6 +201,18 @@ class ResponseViewSet(
                 society = self._only_society(request.user)
             response = services.propose_response(actor=request.user, society=society, data=data)
         return self._detail(response, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        """Change what a response says: the lead society's members and the editors while it is
+        proposed or active, the editors once it is closed or declined. Once endorsed, its
+        `level` and `network` are changed by an editor."""
+        response = self.get_object()
+        # Who may not edit is told so before their body is read.
+        if not can_edit_response(request.user, response):
+            raise PermissionDenied(RESPONSE_EDIT_DENIED)
+        data = self._content(ResponseEditSerializer)
+        response = services.update_response(response=response, actor=request.user, data=data)
+        return self._detail(response)
 
     def _societies(self, slugs):
         found = {
