@@ -5,6 +5,7 @@ field. Codes are checked in memory, so validating a request costs no query."""
 import functools
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import CharField, Count
 from django.db.models.functions import Cast
@@ -41,6 +42,16 @@ class OverlapFilter(django_filters.MultipleChoiceFilter):
         return queryset.filter(**{f"{self.field_name}__overlap": list(value)})
 
 
+class RepeatedSlugsWidget(django_filters.widgets.BaseCSVWidget, forms.TextInput):
+    """Repeated values (`?society=a&society=b`, as a multiple choice sends them), each of which
+    may also list several with commas (`?society=a,b`, as the API has always read it)."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        slugs = [slug.strip() for value in values if value for slug in str(value).split(",")]
+        return list(dict.fromkeys(slug for slug in slugs if slug)) or None
+
+
 class OfferFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
@@ -55,7 +66,9 @@ class OfferFilter(django_filters.FilterSet):
     support_type = OverlapFilter(
         field_name="support_types", choices=_choices("support_type"), label=_("Type of support")
     )
-    society = django_filters.BaseInFilter(field_name="society__slug", label=_("Society"))
+    society = django_filters.BaseInFilter(
+        field_name="society__slug", label=_("Society"), widget=RepeatedSlugsWidget
+    )
     language = OverlapFilter(
         field_name="languages", choices=_language_choices, label=_("Language spoken")
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("offers/new/", offers.offer_create, name="offer-create"),
     path("offers/<int:pk>/", offers.offer_detail, name="offer-detail"),
     path("offers/<int:pk>/edit/", offers.offer_edit, name="offer-edit"),
+    path("offers/<int:pk>/history/", offers.offer_history, name="offer-history"),
     path("offers/<int:pk>/confirm/", offers.offer_confirm, name="offer-confirm"),
     path("offers/<int:pk>/status/", offers.offer_status, name="offer-status"),
 ]

@@ -11,9 +11,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
+from core.history import history_view
 from core.models import NationalSociety, user_is_editor
 from core.permissions import societies_acted_for, society_acted_for
 from networks import permissions
@@ -160,3 +162,23 @@ def offer_status(request, pk):
             request, _("The offer is now: %(status)s.") % {"status": offer.get_status_display()}
         )
     return redirect(offer)
+
+
+HISTORY_ACTIONS = {
+    "create": gettext_lazy("Added"),
+    "edit": gettext_lazy("Edited"),
+    "confirm": gettext_lazy("Confirmed as still accurate"),
+    f"status:{OfferStatus.ACTIVE}": gettext_lazy("Open again"),
+    f"status:{OfferStatus.TEMPORARILY_CLOSED}": gettext_lazy("Temporarily closed"),
+    f"status:{OfferStatus.ENDED}": gettext_lazy("Ended"),
+}
+
+# Those who edit an offer (its society's members and focal points, the editors) read how it
+# came to say what it says; its readers see only what it says now.
+offer_history = history_view(
+    SupportOffer,
+    queryset=SupportOffer.objects.visible_to,
+    may_see=permissions.can_edit_offer,
+    refusal=gettext_lazy("The history of an offer is for its society and the IFRC editors."),
+    actions=HISTORY_ACTIONS,
+)
