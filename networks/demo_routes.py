@@ -1,7 +1,8 @@
 """Demo migration routes and support offers (networks/demo_data/routes.json, offers.json):
-five real routes with their stops, labelled demo, and offers along them by the societies of
-their countries, some not confirmed for long (stale) and some with contacts for the movement
-only.
+five real routes with their stops, labelled demo, linked to the demo networks whose societies
+work along them (so those networks' coordinators edit them and the network pages list them),
+and offers along them by the societies of their countries, some not confirmed for long
+(stale) and some with contacts for the movement only.
 
 Everything is written through the route and offer services, as the demo editor would write
 it. Loading twice adds nothing: a route is found by its slug, an offer by its society and
@@ -18,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import NationalSociety, User
-from networks.models import OfferStatus, Route, SupportOffer
+from networks.models import Network, OfferStatus, Route, SupportOffer
 from networks.services import offers as offer_services
 from networks.services import routes as route_services
 
@@ -36,12 +37,28 @@ def load_routes_demo(*, editor: User | None = None) -> list[str]:
     editor = editor or User.objects.get(email=EDITOR)
     lines = []
     made = 0
+    linked = 0
     for entry in _read("routes.json"):
-        if Route.objects.filter(slug=entry["slug"]).exists():
+        # The demo networks a route runs through, as far as they are loaded (networks.demo
+        # loads them first; a test may load the routes alone).
+        networks = list(Network.objects.filter(slug__in=entry.get("networks", [])))
+        data = {**entry, "networks": networks, "is_demo": True}
+        route = Route.objects.filter(slug=entry["slug"]).first()
+        if route is None:
+            route_services.create_route(actor=editor, data=data)
+            made += 1
             continue
-        route_services.create_route(actor=editor, data={**entry, "is_demo": True})
-        made += 1
-    lines.append(f"Demo routes: {made} added, {Route.objects.filter(is_demo=True).count()} in all")
+        # A route loaded before it was linked gets its networks; one linked already keeps its.
+        missing = [network for network in networks if network not in route.networks.all()]
+        if missing:
+            route_services.update_route(
+                route=route, actor=editor, data={"networks": [*route.networks.all(), *missing]}
+            )
+            linked += 1
+    lines.append(
+        f"Demo routes: {made} added, {linked} linked to their networks, "
+        f"{Route.objects.filter(is_demo=True).count()} in all"
+    )
 
     societies = {
         society.country_id: society

@@ -15,6 +15,7 @@ from networks.models import Level, ParticipantStatus, Response, ResponseParticip
 FOR_NETWORKS = "network-membership"
 FOR_SOCIETIES = "network-society"
 APPOINTED = "network-coordinator-appointed"
+EDITED = "network-edited"
 
 
 def register_kinds() -> None:
@@ -36,6 +37,11 @@ def register_kinds() -> None:
         APPOINTED,
         label=_("My appointment as a network coordinator"),
         reason=_("You receive this email because an IFRC editor appointed you."),
+    )
+    register_kind(
+        EDITED,
+        label=_("Changes to the description of the networks I coordinate"),
+        reason=_("You receive this email because you coordinate this network."),
     )
 
 
@@ -119,6 +125,23 @@ def tell_appointee(coordinator) -> list:
         key=f"{APPOINTED}:{coordinator.pk}",
         template="networks/email/coordinator_appointed",
         context={"coordinator": coordinator, "url": url},
+        url=url,
+    )
+
+
+def tell_of_network_edit(network, *, actor, fields: list[str]) -> list:
+    """The network's coordinators, but whoever made the change, learn that its name,
+    description, kind, regions or host changed (`fields`: which)."""
+    recipients = User.objects.filter(is_active=True, coordinated_networks__network=network).exclude(
+        pk=actor.pk
+    )
+    url = _url("networks:detail", network)
+    return notify(
+        recipients=list(recipients.distinct()),
+        kind=EDITED,
+        key=f"{EDITED}:{network.pk}:{timezone.now().isoformat()}",
+        template="networks/email/network_edited",
+        context={"network": network, "actor": actor, "url": url},
         url=url,
     )
 

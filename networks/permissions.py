@@ -34,6 +34,17 @@ def can_manage_network(user, network: Network) -> bool:
     return Network.objects.managed_by(user).filter(pk=network.pk).exists()
 
 
+def can_create_network(user) -> bool:
+    """Editors create networks."""
+    return user_is_editor(user)
+
+
+def can_edit_network(user, network: Network) -> bool:
+    """Who edits a network's name, description, kind, regions and host: whoever manages it
+    (its coordinators, and the editors for every network), by the same rule."""
+    return can_manage_network(user, network)
+
+
 def can_appoint_coordinators(user) -> bool:
     """Editors appoint and remove coordinators."""
     return user_is_editor(user)

@@ -138,3 +138,35 @@ class StepSerializer(KnownFieldsMixin, serializers.Serializer):
 
 class AppointSerializer(KnownFieldsMixin, serializers.Serializer):
     email = serializers.EmailField(help_text=_("The address of the person to appoint."))
+
+
+class NetworkWriteSerializer(KnownFieldsMixin, serializers.Serializer):
+    """The body of POST (editors) and PATCH (editors and the network's coordinators). Region
+    codes, the English name and the slug's uniqueness are checked by networks.services (a 400
+    naming the field); the slug is given at creation only."""
+
+    slug = serializers.SlugField(
+        max_length=80,
+        required=False,
+        help_text=_("The network's address, set at creation; made from the name when left out."),
+    )
+    name = serializers.CharField(max_length=200, help_text=_("In English."))
+    description = serializers.CharField(required=False, allow_blank=True)
+    translations = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text='{"fr": {"name": "...", "description": "..."}, "es": ..., "ar": ...}',
+    )
+    kind = serializers.ChoiceField(choices=Network.Kind.choices)
+    regions = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        required=False,
+        help_text=_("Region codes: africa, americas, asia-pacific, europe, mena."),
+    )
+    host_society = ListedSlugRelatedField(
+        slug_field="slug",
+        queryset=_societies(),
+        required=False,
+        allow_null=True,
+        help_text=_("The host society, by its slug; null for none."),
+    )

@@ -3,11 +3,12 @@ invitations to join them. Writes call networks.services, with the same rules as 
 
 from collections import Counter
 
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -21,25 +22,47 @@ from networks.api.serializers import (
     NetworkDetailSerializer,
     NetworkListSerializer,
     NetworkRequestSerializer,
+    NetworkWriteSerializer,
     SocietyChoiceSerializer,
     StepSerializer,
 )
 from networks.filters import NetworkFilter, facet_counts
 from networks.models import Network, NetworkCoordinator, NetworkMember, NetworkRequest
+from networks.permissions import can_create_network, can_edit_network
 from networks.services import networks as services
 
+COORDINATOR_ID = OpenApiParameter(
+    "coordinator_id",
+    int,
+    OpenApiParameter.PATH,
+    description="The coordinator's id, as the network's `coordinators` list gives it.",
+)
 
-class NetworkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+
+@extend_schema_view(
+    create=extend_schema(request=NetworkWriteSerializer, responses={201: NetworkDetailSerializer}),
+    partial_update=extend_schema(request=NetworkWriteSerializer, responses=NetworkDetailSerializer),
+)
+class NetworkViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Regional and thematic networks of National Societies.
 
     Lists filter on `region` and `kind` (repeat a filter for either value) with `facets`
-    counted on the current filter. A society's focal point asks to join (`join`) or takes it
-    out (`leave`); the network's coordinators and IFRC editors invite (`invite`) and remove
-    members (`remove`); editors appoint coordinators (`coordinators`).
+    counted on the current filter. IFRC editors create networks (POST); editors and the
+    network's coordinators edit them (PATCH; the slug is fixed at creation). A society's focal
+    point asks to join (`join`) or takes it out (`leave`); the network's coordinators and IFRC
+    editors invite (`invite`) and remove members (`remove`); editors appoint coordinators
+    (`coordinators`) and end an appointment (DELETE on `coordinators/{coordinator_id}`).
     """
 
     lookup_field = "slug"
     filterset_class = NetworkFilter
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
 
@@ -54,7 +77,35 @@ class NetworkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         )
 
     def get_serializer_class(self):
+        if self.action in ("create", "partial_update", "update"):
+            return NetworkWriteSerializer
         return NetworkListSerializer if self.action == "list" else NetworkDetailSerializer
+
+    def create(self, request, *args, **kwargs):
+        # Who may is asked before the body is read: someone who may not create a network
+        # learns that, not what their body lacks.
+        if not can_create_network(request.user):
+            raise PermissionDenied(_("Only IFRC editors create networks."))
+        serializer = NetworkWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        network = services.create_network(actor=request.user, data=serializer.validated_data)
+        return self._detail(network, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        network = self._network()
+        if not can_edit_network(request.user, network):
+            raise PermissionDenied(
+                _("Only the network's coordinators and IFRC editors edit this network.")
+            )
+        serializer = NetworkWriteSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        network = services.update_network(
+            network=network, actor=request.user, data=serializer.validated_data
+        )
+        return self._detail(network)
+
+    def update(self, request, *args, **kwargs):
+        return self.partial_update(request, *args, **kwargs)
 
     def get_facets(self, queryset):
         self.facet_total, facets = facet_counts(queryset)
@@ -146,6 +197,22 @@ class NetworkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             ) from None
         context = self.get_serializer_context()
         return Response(CoordinatorSerializer(coordinator, context=context).data, status=201)
+
+    @extend_schema(parameters=[COORDINATOR_ID], request=None, responses={204: None})
+    @action(
+        detail=True,
+        methods=["delete"],
+        url_path=r"coordinators/(?P<coordinator_id>[0-9]+)",
+        url_name="coordinator",
+    )
+    def remove_coordinator(self, request, slug=None, coordinator_id=None):
+        """An editor ends a coordinator's appointment: they no longer manage or edit the
+        network."""
+        network = self._network()
+        services.require_appointer(request.user)
+        coordinator = get_object_or_404(network.coordinators, pk=coordinator_id)
+        services.remove_coordinator(coordinator=coordinator, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 NETWORK_SLUG = OpenApiParameter(

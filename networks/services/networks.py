@@ -1,5 +1,6 @@
-"""Writes to networks: a society's way in (request or invitation, and their answers), its way
-out, and the coordinators editors appoint.
+"""Writes to networks: the network itself (editors create it; editors and its coordinators
+edit it), a society's way in (request or invitation, and their answers), its way out, and the
+coordinators editors appoint.
 
 Each function checks who is asking (PermissionDenied) and what they ask (ValidationError, on
 the field at fault), runs in one transaction with a pghistory context naming the actor and the
@@ -8,17 +9,28 @@ action, and tells the other side through networks.notifications.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pghistory
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import taxonomy
 from core.models import NationalSociety, User
 from core.permissions import is_focal_point
+from core.translations import clean_translations, translations_field
 from networks import notifications
 from networks.models import Network, NetworkCoordinator, NetworkMember, NetworkRequest
-from networks.permissions import can_appoint_coordinators, can_manage_network
+from networks.permissions import (
+    can_appoint_coordinators,
+    can_create_network,
+    can_edit_network,
+    can_manage_network,
+)
 from networks.workflow import NETWORK_REQUEST_WORKFLOW
 
 Kind, Status = NetworkRequest.Kind, NetworkRequest.Status
@@ -36,6 +48,135 @@ def _clean_text(value: str, *, field: str, required: bool = False, missing: str 
     if required and not text:
         raise ValidationError({field: [missing]})
     return text
+
+
+# --- The network itself ------------------------------------------------------------------------
+
+NETWORK_FIELDS = ("name", "description", "translations", "kind", "regions", "host_society")
+SLUG_MAX_LENGTH = Network._meta.get_field("slug").max_length
+NAME_MAX_LENGTH = Network._meta.get_field("name").max_length
+# Addresses of the network pages that a slug would hide (/networks/new/).
+RESERVED_SLUGS = frozenset({"new"})
+
+
+def _has_null(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_null(key) or _has_null(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_null(item) for item in value)
+    return False
+
+
+def _clean_slug(data: dict[str, Any], errors: dict[str, list[str]]) -> str:
+    slug = str(data.get("slug") or "").strip().lower() or slugify(data.get("name") or "")
+    slug = slug[:SLUG_MAX_LENGTH]
+    if not slug:
+        errors["slug"] = [_("This field is required.")]
+        return slug
+    try:
+        validate_slug(slug)
+    except ValidationError as error:
+        errors["slug"] = error.messages
+        return slug
+    if slug in RESERVED_SLUGS:
+        errors["slug"] = [_("“%(slug)s” is kept for the site's own pages.") % {"slug": slug}]
+    elif Network.objects.filter(slug=slug).exists():
+        errors["slug"] = [_("Another network has this slug; choose another.")]
+    return slug
+
+
+def _validate_network(data: dict[str, Any], *, network: Network | None) -> dict[str, Any]:
+    """What `data` asks of the network, cleaned; every problem raised at once, on its field."""
+    errors: dict[str, list[str]] = {}
+    for field, value in data.items():
+        if _has_null(value):
+            errors[field] = [_("Null characters are not allowed.")]
+    if errors:
+        raise ValidationError(errors)
+    cleaned = {field: data[field] for field in NETWORK_FIELDS if field in data}
+    if network is None:
+        cleaned["slug"] = _clean_slug(data, errors)
+    elif "slug" in data and data["slug"] != network.slug:
+        errors["slug"] = [_("The slug is set when the network is created and does not change.")]
+    if "name" in cleaned or network is None:
+        cleaned["name"] = str(cleaned.get("name") or "").strip()
+        if not cleaned["name"]:
+            errors["name"] = [_("Give the network's name in English.")]
+        elif len(cleaned["name"]) > NAME_MAX_LENGTH:
+            errors["name"] = [_("Write at most %(count)d characters.") % {"count": NAME_MAX_LENGTH}]
+    if "description" in cleaned:
+        cleaned["description"] = str(cleaned["description"] or "").strip()
+    if ("kind" in cleaned or network is None) and cleaned.get("kind") not in Network.Kind.values:
+        errors["kind"] = [_("Choose regional or thematic.")]
+    if "regions" in cleaned:
+        given = [str(code).strip() for code in cleaned["regions"] or []]
+        known = taxonomy.codes("region")
+        unknown = [code for code in given if code not in known]
+        if unknown:
+            errors["regions"] = [
+                _("Unknown region code: %(codes)s. Use %(known)s.")
+                % {"codes": ", ".join(unknown), "known": ", ".join(known)}
+            ]
+        # In the regions' own order, each once.
+        cleaned["regions"] = [code for code in known if code in given]
+    host = cleaned.get("host_society")
+    if host is not None and host.kind != NationalSociety.Kind.NATIONAL_SOCIETY:
+        errors["host_society"] = [_("The host is a National Society.")]
+    if "translations" in cleaned:
+        try:
+            cleaned["translations"] = clean_translations(
+                cleaned["translations"], fields=translations_field(Network).translated_fields
+            )
+        except ValidationError as error:
+            errors["translations"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+@transaction.atomic
+def create_network(*, actor: User, data: dict[str, Any]) -> Network:
+    """An editor creates a network from `data` (name, description and their `translations`,
+    kind, regions, host_society, and its slug, made from the name when none is given). The
+    slug is fixed from then on."""
+    if not can_create_network(actor):
+        raise PermissionDenied(_("Only IFRC editors create networks."))
+    content = _validate_network(data, network=None)
+    network = Network(**content)
+    network.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic(), pghistory.context(user=actor.pk, action="create"):
+            network.save()
+    except IntegrityError:
+        # Another network took the slug at the same moment.
+        raise ValidationError(
+            {"slug": [_("Another network has this slug; choose another.")]}
+        ) from None
+    return network
+
+
+@transaction.atomic
+def update_network(*, network: Network, actor: User, data: dict[str, Any]) -> Network:
+    """An editor or a coordinator of `network` changes what `data` gives of its name,
+    description, translations, kind, regions and host; the slug stays. The other coordinators
+    are told."""
+    if not can_edit_network(actor, network):
+        raise PermissionDenied(
+            _("Only the network's coordinators and IFRC editors edit this network.")
+        )
+    locked = Network.objects.select_for_update().get(pk=network.pk)
+    content = _validate_network(data, network=locked)
+    changed = [field for field, value in content.items() if getattr(locked, field) != value]
+    for field, value in content.items():
+        setattr(locked, field, value)
+    locked.full_clean(validate_unique=False)
+    if changed:
+        with pghistory.context(user=actor.pk, action="edit"):
+            locked.save(update_fields=changed)
+        notifications.tell_of_network_edit(locked, actor=actor, fields=changed)
+    return locked
 
 
 def _conflict(field: str, message: str) -> ValidationError:

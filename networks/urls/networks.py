@@ -1,10 +1,14 @@
 from django.urls import path
 
+from networks.views import network_edit
 from networks.views import networks as views
 
 urlpatterns = [
     path("networks/", views.network_list, name="list"),
+    # Before the network pages, so that "new" is never read as a network's slug.
+    path("networks/new/", network_edit.network_create, name="create"),
     path("networks/<slug:slug>/", views.network_detail, name="detail"),
+    path("networks/<slug:slug>/edit/", network_edit.network_edit, name="edit"),
     path("networks/<slug:slug>/manage/", views.network_manage, name="manage"),
     path("networks/<slug:slug>/history/", views.network_history, name="history"),
     path("networks/<slug:slug>/join/", views.network_join, name="join"),

@@ -26,7 +26,11 @@ from core.sections import render_sections
 from networks.filters import NetworkFilter, facet_counts
 from networks.forms import AnswerForm, AppointForm, InviteForm, JoinForm
 from networks.models import Network, NetworkCoordinator, NetworkMember, NetworkRequest
-from networks.permissions import can_appoint_coordinators, can_manage_network
+from networks.permissions import (
+    can_appoint_coordinators,
+    can_create_network,
+    can_manage_network,
+)
 from networks.services import networks as services
 from networks.workflow import NETWORK_REQUEST_WORKFLOW
 from practices.models import Practice
@@ -38,7 +42,11 @@ ANSWERED_SHOWN = 20
 
 def network_list(request):
     network_filter = NetworkFilter(request.GET, queryset=Network.objects.visible_to(request.user))
-    context = {"filter_form": network_filter.form, "kinds": Network.Kind.choices}
+    context = {
+        "filter_form": network_filter.form,
+        "kinds": Network.Kind.choices,
+        "can_create": can_create_network(request.user),
+    }
     if not network_filter.is_valid():
         context.update(page=None, facets={}, total=0)
         return render(request, "networks/network_list.html", context, status=400)
@@ -362,6 +370,8 @@ network_history = history_view(
         "withdraw": gettext_lazy("Withdrawn"),
         "leave": gettext_lazy("Left the network"),
         "remove": gettext_lazy("Removed from the network"),
+        "create": gettext_lazy("Network created"),
+        "edit": gettext_lazy("Network edited"),
         "appoint": gettext_lazy("Coordinator appointed"),
         "unappoint": gettext_lazy("Coordinator removed"),
     },

@@ -10,7 +10,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from core.models import User
-from networks.models import Network, NetworkRequest
+from networks.demo_routes import load_routes_demo
+from networks.models import Network, NetworkRequest, Route
+from networks.permissions import can_edit_route
 from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,31 @@ def test_a_second_load_adds_no_network_member_or_request(demo_output):
     call_command("load_demo", stdout=io.StringIO())
     assert (Network.objects.count(), NetworkRequest.objects.count()) == counts
     assert sum(network.members.count() for network in Network.objects.all()) == members
+
+
+def test_demo_routes_run_through_their_networks_so_nadia_edits_the_mediterranean_ones(
+    demo_output, client
+):
+    linked = {
+        route.slug: {network.slug for network in route.networks.all()}
+        for route in Route.objects.filter(is_demo=True).prefetch_related("networks")
+    }
+    assert "mediterranean-demo" in linked["central-mediterranean"]
+    assert "mediterranean-demo" in linked["atlantic-canary-islands"]
+    assert "sahel-west-africa-demo" in linked["atlantic-canary-islands"]
+    assert "americas-northbound-demo" in linked["americas-darien"]
+    assert "mediterranean-demo" not in linked["americas-darien"]
+    nadia = User.objects.get(email="nadia@demo.example")
+    assert can_edit_route(nadia, Route.objects.get(slug="central-mediterranean"))
+    assert not can_edit_route(nadia, Route.objects.get(slug="americas-darien"))
+    network = Network.objects.get(slug="mediterranean-demo")
+    page = client.get(network.get_absolute_url()).content.decode()
+    assert Route.objects.get(slug="western-balkans").name in page
+
+
+def test_demo_routes_loaded_before_they_were_linked_get_their_networks(demo_output):
+    route = Route.objects.get(slug="central-mediterranean")
+    route.networks.clear()
+    output = load_routes_demo()
+    assert "1 linked to their networks" in output[0]
+    assert route.networks.filter(slug="mediterranean-demo").exists()
