@@ -1,16 +1,16 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from advocacy.api import adaptation_views, views
+from advocacy.api.views import adaptations, guidelines
 
 router = SimpleRouter()
-router.register("guidelines", views.GuidelineViewSet, basename="guideline")
-router.register("adaptations", adaptation_views.AdaptationViewSet, basename="adaptation")
+router.register("guidelines", guidelines.GuidelineViewSet, basename="guideline")
+router.register("adaptations", adaptations.AdaptationViewSet, basename="adaptation")
 
 urlpatterns = [
     path(
         "adaptations/grid/<slug:guideline>/",
-        adaptation_views.AdaptationGridView.as_view(),
+        adaptations.AdaptationGridView.as_view(),
         name="adaptation-grid",
     ),
     *router.urls,

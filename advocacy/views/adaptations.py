@@ -1,5 +1,5 @@
-"""Pages of societies' adaptations, the status grids and endorsements. Every lookup starts from
-the models' visible_to(user), so what a user may not see is a 404; every write goes through
+"""Societies' adaptations of a published guideline: started, written, moved through their
+workflow, carried forward to a newer version and printed. Every write goes through
 advocacy.services.adaptations."""
 
 from __future__ import annotations
@@ -14,34 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from advocacy import grid as grids
-from advocacy import permissions, presenters
-from advocacy.adaptation_forms import (
-    AdaptationCreateForm,
-    AdaptationForm,
-    GridFilterForm,
-    section_field,
-)
+from advocacy import permissions
+from advocacy.adaptation_forms import AdaptationCreateForm, AdaptationForm, section_field
 from advocacy.diff import render_diff, version_diff
-from advocacy.models import (
-    Adaptation,
-    Guideline,
-    GuidelineVersion,
-    TranslationLanguage,
-    TranslationState,
-    VersionStatus,
-)
+from advocacy.models import Adaptation, GuidelineVersion
 from advocacy.services import adaptations as services
+from advocacy.views.lookups import guideline_or_404, published_version
 from advocacy.workflow import ADAPTATION_WORKFLOW
-from core.exports import csv_download
 from core.forms import add_service_errors
 from core.http import safe_next_url
-from core.models import NationalSociety
 from core.pdf import pdf_response
 from core.permissions import societies_acted_for, society_acted_for
-
-
-def _guideline(request, slug) -> Guideline:
-    return get_object_or_404(Guideline.objects.visible_to(request.user), slug=slug)
 
 
 def _adaptation(request, slug, pk) -> Adaptation:
@@ -54,19 +37,15 @@ def _adaptation(request, slug, pk) -> Adaptation:
     )
 
 
-def _published(guideline: Guideline) -> GuidelineVersion | None:
-    return guideline.versions.filter(status=VersionStatus.PUBLISHED).first()
-
-
 # --- Starting and writing an adaptation -------------------------------------------------------
 
 
 @login_required
 def adaptation_create(request, slug):
-    guideline = _guideline(request, slug)
+    guideline = guideline_or_404(request, slug)
     if not permissions.can_adapt(request.user):
         raise PermissionDenied(_("Only members of a National Society adapt guidelines for it."))
-    version = _published(guideline)
+    version = published_version(guideline)
     if version is None:
         raise Http404(_("This guideline has no published version yet."))
     societies = societies_acted_for(request.user).order_by_label()
@@ -141,7 +120,7 @@ def _old_source(adaptation: Adaptation, key: str) -> str:
 def adaptation_detail(request, slug, pk):
     adaptation = _adaptation(request, slug, pk)
     user = request.user
-    current = _published(adaptation.guideline)
+    current = published_version(adaptation.guideline)
     values = {value.parameter_key: value.text for value in adaptation.parameter_values.all()}
     rewritten = {section.section_key: section for section in adaptation.sections.all()}
     carried_to = None
@@ -290,149 +269,3 @@ def adaptation_print(request, slug, pk):
                 "advocacy/adaptation_print.html", context, request=request, filename=filename
             )
         return render(request, "advocacy/adaptation_print.html", context)
-
-
-# --- Status grids -----------------------------------------------------------------------------
-
-
-def adaptation_grid(request, slug):
-    guideline = _guideline(request, slug)
-    form = GridFilterForm(request.GET)
-    status = 200
-    filters = {"region": "", "state": ""}
-    if form.is_valid():
-        region = form.cleaned_data["region"]
-        filters = {"region": region.code if region else "", "state": form.cleaned_data["state"]}
-    else:
-        status = 400
-    grid = grids.adaptation_grid(guideline, request.user, **filters)
-    if request.GET.get("format") == "csv" and status == 200:
-        stamp = timezone.now().strftime("%Y%m%d")
-        return csv_download(
-            grids.grid_csv_rows(grid),
-            header=grids.GRID_CSV_HEADER,
-            hxl=grids.GRID_CSV_HXL if request.GET.get("hxl") == "1" else None,
-            filename=f"{guideline.slug}-adaptations-{stamp}.csv",
-        )
-    query = request.GET.copy()
-    query["format"] = "csv"
-    context = {
-        "guideline": guideline,
-        "grid": grid,
-        "form": form,
-        "csv_query": query.urlencode(),
-    }
-    return render(request, "advocacy/adaptation_grid.html", context, status=status)
-
-
-def translation_grid(request, slug):
-    """The translations of a version (the published one, or ?version=N), section by language,
-    with the count of each state, filtered by state; as CSV with ?format=csv."""
-    guideline = _guideline(request, slug)
-    versions = GuidelineVersion.objects.visible_to(request.user).filter(guideline=guideline)
-    number = request.GET.get("version", "")
-    if number and not number.isdigit():
-        raise Http404
-    if number:
-        version = versions.filter(number=int(number)).first()
-    else:
-        version = versions.filter(status=VersionStatus.PUBLISHED).first() or versions.last()
-    if version is None:
-        raise Http404(_("This guideline has no such version."))
-    version = versions.prefetch_related("sections", "translations").get(pk=version.pk)
-    form = GridFilterForm(request.GET, states=TranslationState.choices)
-    del form.fields["region"]
-    status, state = 200, ""
-    if form.is_valid():
-        state = form.cleaned_data["state"]
-    else:
-        status = 400
-    rows, per_language = presenters.translation_grid(version)
-    totals = {value: 0 for value in TranslationState.values}
-    for counts in per_language.values():
-        for value, count in counts.items():
-            totals[value] += count
-
-    def state_of(translation):
-        return translation.state if translation else TranslationState.MISSING
-
-    if state:
-        rows = [row for row in rows if any(state_of(t) == state for _code, t in row.cells)]
-    if request.GET.get("format") == "csv" and status == 200:
-        return csv_download(
-            (
-                [row.section.key, row.section.heading, language, state_of(translation)]
-                for row in rows
-                for language, translation in row.cells
-            ),
-            header=["section", "heading", "language", "state"],
-            hxl=["#meta+code", "#meta+name", "#meta+lang", "#status"]
-            if request.GET.get("hxl") == "1"
-            else None,
-            filename=f"{guideline.slug}-v{version.number}-translations.csv",
-        )
-    query = request.GET.copy()
-    query["format"] = "csv"
-    context = {
-        "guideline": guideline,
-        "version": version,
-        "rows": rows,
-        "counts": [(value, label, totals[value]) for value, label in TranslationState.choices],
-        "translation_languages": TranslationLanguage.choices,
-        "form": form,
-        "csv_query": query.urlencode(),
-    }
-    return render(request, "advocacy/translation_grid.html", context, status=status)
-
-
-# --- Endorsements -----------------------------------------------------------------------------
-
-
-def _endorsing_society(request) -> NationalSociety:
-    societies = permissions.endorsing_societies(request.user)
-    chosen = request.POST.get("society", "")
-    society = societies.filter(slug=chosen).first() if chosen else None
-    if society is None:
-        society = societies.first() if societies.count() == 1 else None
-    if society is None:
-        raise PermissionDenied(_("A focal point of the National Society endorses on its behalf."))
-    return society
-
-
-@require_POST
-@login_required
-def endorse(request, slug):
-    guideline = _guideline(request, slug)
-    version = _published(guideline)
-    if version is None:
-        raise Http404
-    society = _endorsing_society(request)
-    key = request.POST.get("section_key", "")
-    withdraw = request.POST.get("withdraw") == "1"
-    try:
-        if withdraw:
-            services.withdraw_endorsement(
-                version=version, actor=request.user, society=society, section_key=key
-            )
-        else:
-            services.endorse(version=version, actor=request.user, society=society, section_key=key)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        done = _("%(society)s endorses it.")
-        if withdraw:
-            done = _("%(society)s no longer endorses it.")
-        messages.success(request, done % {"society": society.label})
-    return redirect(safe_next_url(request, guideline.get_absolute_url()))
-
-
-@require_POST
-@login_required
-def endorsement_close(request, slug):
-    guideline = _guideline(request, slug)
-    closed = request.POST.get("closed", "1") == "1"
-    services.set_endorsements_closed(guideline=guideline, actor=request.user, closed=closed)
-    messages.success(
-        request, _("Endorsement is closed.") if closed else _("Endorsement is open again.")
-    )
-    return redirect(safe_next_url(request, guideline.get_absolute_url()))
