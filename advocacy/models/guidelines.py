@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from core import taxonomy
 from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
 from core.models import user_is_editor
 from core.translations import TranslationsField, translated
+from core.validation import unknown_codes, unknown_codes_message
 
 TRANSLATED_FIELDS = {"title": 200, "summary": None}
 TAG_FIELDS = ["principles", "steps", "support_types"]
@@ -38,12 +38,9 @@ class TaxonomyCodes:
         self.field = field
 
     def __call__(self, values):
-        known = taxonomy.codes(self.field)
-        unknown = [value for value in values if value not in known]
+        unknown = unknown_codes(values, self.field)
         if unknown:
-            raise ValidationError(
-                _("Unknown codes: %(codes)s."), params={"codes": ", ".join(unknown)}, code="code"
-            )
+            raise ValidationError(unknown_codes_message(unknown), code="code")
 
     def __eq__(self, other):
         return isinstance(other, TaxonomyCodes) and other.field == self.field

@@ -38,6 +38,7 @@ from advocacy.workflow import ADAPTATION_WORKFLOW
 from core.audience import Visibility
 from core.models import NationalSociety, User
 from core.permissions import acts_for, is_focal_point, require_editor
+from core.validation import clean_text
 
 CONTENT_FIELDS = {"title": 200, "departure_note": None}
 ALREADY = _("%(society)s already adapts version %(number)d in this language.")
@@ -69,21 +70,6 @@ def clean_language(value: Any) -> str:
     for index, part in enumerate(parts[1:], start=1):
         parts[index] = part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part
     return "-".join(parts)
-
-
-def _text(value: Any, field: str, errors: dict, *, limit: int | None = None) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        errors.setdefault(field, []).append(_("Give text."))
-        return ""
-    if "\x00" in value:
-        errors.setdefault(field, []).append(_("The text holds a character that is not allowed."))
-        return ""
-    value = value.strip()
-    if limit and len(value) > limit:
-        errors.setdefault(field, []).append(_("At most %(limit)d characters.") % {"limit": limit})
-    return value
 
 
 def _lock(adaptation: Adaptation) -> Adaptation:
@@ -124,7 +110,7 @@ def create_adaptation(
     ):
         raise PermissionDenied(_("Only members of a National Society adapt guidelines for it."))
     errors: dict[str, list[str]] = {}
-    title = _text(title, "title", errors, limit=200)
+    title = clean_text(title, field="title", max_length=200, errors=errors)
     try:
         language = clean_language(language)
     except ValidationError as error:
@@ -156,7 +142,7 @@ def _clean_content(adaptation: Adaptation, data: dict[str, Any]) -> dict[str, An
     cleaned: dict[str, Any] = {}
     for field, limit in CONTENT_FIELDS.items():
         if field in data:
-            cleaned[field] = _text(data[field], field, errors, limit=limit)
+            cleaned[field] = clean_text(data[field], field=field, max_length=limit, errors=errors)
     if "visibility" in data:
         if data["visibility"] not in Visibility.values:
             errors.setdefault("visibility", []).append(_("Choose public, movement or ifrc."))
@@ -174,7 +160,9 @@ def _clean_content(adaptation: Adaptation, data: dict[str, Any]) -> dict[str, An
                         _("This version has no parameter “%(key)s”.") % {"key": str(key)[:60]}
                     )
                     continue
-                cleaned["parameters"][key] = _text(text, f"parameters.{key}", errors)
+                cleaned["parameters"][key] = clean_text(
+                    text, field=f"parameters.{key}", errors=errors
+                )
     if "sections" in data:
         values = data["sections"]
         sections = adaptation.version.sections.all()
@@ -190,7 +178,10 @@ def _clean_content(adaptation: Adaptation, data: dict[str, Any]) -> dict[str, An
                         % {"key": str(key)[:60]}
                     )
                     continue
-                cleaned["sections"][key] = (adaptable[key], _text(text, f"sections.{key}", errors))
+                cleaned["sections"][key] = (
+                    adaptable[key],
+                    clean_text(text, field=f"sections.{key}", errors=errors),
+                )
     if errors:
         raise ValidationError(errors)
     return cleaned
@@ -304,7 +295,7 @@ def return_adaptation(*, adaptation: Adaptation, actor: User, note: str) -> Adap
     submitted or approved adaptation to its society with a note saying what should change."""
     adaptation = _lock(adaptation)
     errors: dict[str, list[str]] = {}
-    note = _text(note, "note", errors)
+    note = clean_text(note, field="note", errors=errors)
     if errors:
         raise ValidationError(errors)
     ADAPTATION_WORKFLOW.check(adaptation, actor, "return", note=note)

@@ -29,12 +29,12 @@ from advocacy.models import (
 from advocacy.models.guidelines import TAG_FIELDS, TRANSLATED_FIELDS
 from advocacy.services import translations
 from advocacy.workflow import VERSION_WORKFLOW
-from core import taxonomy
 from core.audience import Visibility
 from core.dispatch import queue_after_commit
 from core.models import User, user_is_editor
 from core.permissions import require_editor
 from core.translations import clean_translations
+from core.validation import clean_codes, clean_text
 
 GUIDELINE_FIELDS = [
     "title",
@@ -60,21 +60,6 @@ def _refuse_unless_editor(actor: User) -> None:
     require_editor(actor, _("Only IFRC editors write guidelines."))
 
 
-def _text(data: dict[str, Any], field: str, errors: dict, *, required: bool, limit=None) -> str:
-    value = data.get(field, "")
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        errors.setdefault(field, []).append(_("Give text."))
-        return ""
-    value = value.strip()
-    if required and not value:
-        errors.setdefault(field, []).append(_("This field is required."))
-    elif limit and len(value) > limit:
-        errors.setdefault(field, []).append(_("At most %(limit)d characters.") % {"limit": limit})
-    return value
-
-
 def validate_guideline_data(
     data: dict[str, Any], *, guideline: Guideline | None = None
 ) -> dict[str, Any]:
@@ -85,9 +70,11 @@ def validate_guideline_data(
     cleaned: dict[str, Any] = {}
     creating = guideline is None
     if creating or "title" in data:
-        cleaned["title"] = _text(data, "title", errors, required=True, limit=200)
+        cleaned["title"] = clean_text(
+            data.get("title"), field="title", required=True, max_length=200, errors=errors
+        )
     if "summary" in data:
-        cleaned["summary"] = _text(data, "summary", errors, required=False)
+        cleaned["summary"] = clean_text(data.get("summary"), field="summary", errors=errors)
     if creating or "slug" in data:
         slug = data.get("slug") or slugify(cleaned.get("title", ""))[:80]
         if not isinstance(slug, str) or slug != slugify(slug) or not slug:
@@ -109,17 +96,7 @@ def validate_guideline_data(
     for field in TAG_FIELDS:
         if field not in data:
             continue
-        values = data[field] or []
-        if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
-            errors.setdefault(field, []).append(_("Give a list of codes."))
-            continue
-        values = list(dict.fromkeys(values))
-        unknown = [value for value in values if value not in taxonomy.codes(field)]
-        if unknown:
-            errors.setdefault(field, []).append(
-                _("Unknown code: %(codes)s.") % {"codes": ", ".join(unknown)}
-            )
-        cleaned[field] = values
+        cleaned[field] = clean_codes(data[field] or [], field=field, errors=errors)
     if "visibility" in data:
         if data["visibility"] not in Visibility.values:
             errors.setdefault("visibility", []).append(_("Choose public, movement or ifrc."))
@@ -285,7 +262,13 @@ def save_section(
     creating = section is None
     limits = {"heading": 200, "body": None}
     fields = {
-        field: _text(data, field, errors, required=creating or field in data, limit=limit)
+        field: clean_text(
+            data.get(field),
+            field=field,
+            required=creating or field in data,
+            max_length=limit,
+            errors=errors,
+        )
         for field, limit in limits.items()
     }
     position = _clean_position(data, errors)
@@ -323,8 +306,14 @@ def save_parameter(
     key = _clean_key({"key": key}, errors)
     parameter = version.parameters.filter(key=key).first() if key else None
     creating = parameter is None
-    label = _text(data, "label", errors, required=creating or "label" in data, limit=200)
-    guidance = _text(data, "guidance", errors, required=False)
+    label = clean_text(
+        data.get("label"),
+        field="label",
+        required=creating or "label" in data,
+        max_length=200,
+        errors=errors,
+    )
+    guidance = clean_text(data.get("guidance"), field="guidance", errors=errors)
     position = _clean_position(data, errors)
     if errors:
         raise ValidationError(errors)
@@ -362,9 +351,7 @@ def update_change_note(
         raise ValidationError(
             {"status": [NOT_A_DRAFT % {"status": str(version.get_status_display()).lower()}]}
         )
-    if not isinstance(change_note, str):
-        raise ValidationError({"change_note": [_("Give text.")]})
-    version.change_note = change_note.strip()
+    version.change_note = clean_text(change_note, field="change_note")
     with pghistory.context(user=actor.pk, action="edit"):
         version.save(update_fields=["change_note"])
     return version
@@ -420,9 +407,7 @@ def publish_version(
             {"change_level": [_("Choose whether the change is substantive or editorial.")]}
         )
     if change_note is not None:
-        if not isinstance(change_note, str):
-            raise ValidationError({"change_note": [_("Give text.")]})
-        version.change_note = change_note.strip()
+        version.change_note = clean_text(change_note, field="change_note")
     guideline = Guideline.objects.select_for_update().get(pk=version.guideline_id)
     previous = guideline.versions.select_for_update().filter(status=VersionStatus.PUBLISHED).first()
     now = timezone.now()

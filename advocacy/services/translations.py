@@ -34,6 +34,7 @@ from advocacy.models import (
 )
 from core.models import NationalSociety, User
 from core.permissions import require_editor
+from core.validation import clean_text
 
 DONE = [TranslationState.CURRENT, TranslationState.APPROVED]
 COPIED_FIELDS = [
@@ -161,17 +162,21 @@ def save_translation(
     if section is None:
         raise ValidationError({"section_key": [_("This version has no such section.")]})
     errors: dict[str, list[str]] = {}
-    if not isinstance(heading, str) or len(heading.strip()) > 200:
-        errors["heading"] = [_("Give a heading of at most 200 characters.")]
-    if not isinstance(text, str) or not text.strip():
-        errors["text"] = [_("Write the translated text.")]
+    heading = clean_text(heading, field="heading", max_length=200, errors=errors)
+    text = clean_text(
+        text,
+        field="text",
+        required=True,
+        required_message=_("Write the translated text."),
+        errors=errors,
+    )
     if errors:
         raise ValidationError(errors)
     translation, _created = SectionTranslation.objects.select_for_update().get_or_create(
         version=version, section_key=section_key, language=language
     )
-    translation.heading = heading.strip()
-    translation.text = text.strip()
+    translation.heading = heading
+    translation.text = text
     translation.source_hash = section.source_hash
     translation.source_version = version
     translation.state = TranslationState.CURRENT

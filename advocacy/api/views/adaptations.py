@@ -29,13 +29,13 @@ from advocacy.api.adaptation_serializers import (
 from advocacy.diff import version_diff
 from advocacy.models import Adaptation, Guideline, VersionStatus
 from advocacy.services import adaptations as services
+from core.api.exports import CSVRenderer, ErrorsAsJSON, ListExports, wants_hxl
 from core.api.filters import CodeFilter
 from core.api.parsers import JSONParser
 from core.exports import csv_download
 from core.models import NationalSociety, Region
 from core.permissions import society_acted_for
 from practices.api.serializers import NoteSerializer
-from practices.api.views import CSVRenderer
 
 FILTER_STATES = [choice for choice in grids.CellState.choices if choice[0] != "none"]
 
@@ -70,13 +70,6 @@ class AdaptationFilter(django_filters.FilterSet):
         return queryset.filter(wanted)
 
 
-def wants_hxl(request) -> bool:
-    hxl = request.query_params.get("hxl", "0")
-    if hxl not in ("0", "1"):
-        raise ValidationError({"hxl": [_("Give 1 for a row of HXL hashtags, or 0.")]})
-    return hxl == "1"
-
-
 GRID_PARAMETERS = [
     OpenApiParameter("region", str, enum=["africa", "americas", "asia-pacific", "europe", "mena"]),
     OpenApiParameter("state", str, enum=grids.CellState.values),
@@ -85,17 +78,8 @@ GRID_PARAMETERS = [
 ]
 
 
-class ErrorsAsJSON:
-    def finalize_response(self, request, response, *args, **kwargs):
-        # Errors are JSON even when the CSV export was asked for.
-        if isinstance(response, Response) and response.status_code >= 400:
-            request.accepted_renderer = renderers.JSONRenderer()
-            request.accepted_media_type = "application/json"
-        return super().finalize_response(request, response, *args, **kwargs)
-
-
 class AdaptationViewSet(
-    ErrorsAsJSON,
+    ListExports,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -117,11 +101,6 @@ class AdaptationViewSet(
     parser_classes = [JSONParser]
     renderer_classes = [*viewsets.GenericViewSet.renderer_classes, CSVRenderer]
     lookup_value_regex = r"\d+"
-
-    def get_renderers(self):
-        if self.action == "list":
-            return super().get_renderers()
-        return [renderer for renderer in super().get_renderers() if renderer.format != "csv"]
 
     def get_queryset(self):
         adaptations = Adaptation.objects.visible_to(self.request.user).select_related(

@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, permissions, renderers, status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.response import Response
 
 from advocacy.api.serializers import (
@@ -28,11 +27,11 @@ from advocacy.api.views.versions import VersionActions
 from advocacy.models import Guideline, GuidelineVersion, VersionStatus
 from advocacy.services import guidelines as services
 from core import taxonomy
+from core.api.exports import CSVRenderer, ListExports, wants_hxl
 from core.api.parsers import JSONParser
 from core.exports import csv_download
 from core.models import user_is_editor
 from core.permissions import require_editor
-from practices.api.views import CSVRenderer
 
 
 class GuidelineFilter(django_filters.FilterSet):
@@ -103,6 +102,7 @@ CSV_COLUMNS = [
     ),
 )
 class GuidelineViewSet(
+    ListExports,
     VersionActions,
     TranslationActions,
     mixins.ListModelMixin,
@@ -127,17 +127,6 @@ class GuidelineViewSet(
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
     renderer_classes = [*viewsets.GenericViewSet.renderer_classes, CSVRenderer]
-
-    def get_renderers(self):
-        if self.action == "list":
-            return super().get_renderers()
-        return [renderer for renderer in super().get_renderers() if renderer.format != "csv"]
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        if isinstance(response, Response) and response.status_code >= 400:
-            request.accepted_renderer = renderers.JSONRenderer()
-            request.accepted_media_type = "application/json"
-        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_queryset(self):
         guidelines = Guideline.objects.visible_to(self.request.user).prefetch_related(
@@ -176,17 +165,15 @@ class GuidelineViewSet(
 
     def list(self, request, *args, **kwargs):
         self.paginator.check_parameters(request)
-        hxl = request.query_params.get("hxl", "0")
-        if hxl not in ("0", "1"):
-            raise ValidationError({"hxl": [_("Give 1 for a row of HXL hashtags, or 0.")]})
+        hxl = wants_hxl(request)
         if request.accepted_renderer.format == "csv":
             guidelines = list(self.filter_queryset(self.get_queryset()))
             stamp = timezone.now().strftime("%Y%m%d")
             return csv_download(
                 ([value(g) for _name, _tag, value in CSV_COLUMNS] for g in guidelines),
                 header=[name for name, _tag, _value in CSV_COLUMNS],
-                hxl=[tag for _name, tag, _value in CSV_COLUMNS] if hxl == "1" else None,
-                filename=f"guidelines-{stamp}{'-hxl' if hxl == '1' else ''}.csv",
+                hxl=[tag for _name, tag, _value in CSV_COLUMNS] if hxl else None,
+                filename=f"guidelines-{stamp}{'-hxl' if hxl else ''}.csv",
             )
         return super().list(request, *args, **kwargs)
 
