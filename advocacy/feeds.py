@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from advocacy.models import GuidelineVersion
-from practices.feeds import PlainTextAtomFeed
+from core.feeds import PlainTextAtomFeed
 
 FEED_SIZE = 50
 

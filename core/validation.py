@@ -11,6 +11,7 @@ A service that checks several fields names every one that is wrong in one answer
     title = clean_text(data.get("title"), field="title", required=True, max_length=200,
                        errors=errors)
     steps = clean_codes(data.get("steps"), field="steps", errors=errors)
+    visibility = clean_visibility(data.get("visibility"), errors=errors)
     if errors:
         raise ValidationError(errors)
 
@@ -26,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core import taxonomy
+from core.audience import Visibility
 from core.edge import NUL, nul_message
 
 
@@ -97,3 +99,11 @@ def clean_codes(
         _refuse(field, unknown_codes_message(unknown), errors)
         return []
     return values
+
+
+def clean_visibility(value: Any, *, field: str = "visibility", errors: dict | None = None) -> str:
+    """One of the audiences content may be for (core.audience.Visibility)."""
+    if value not in Visibility.values:
+        _refuse(field, _("Choose public, movement or ifrc."), errors)
+        return ""
+    return value

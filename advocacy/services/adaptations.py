@@ -35,10 +35,9 @@ from advocacy.models import (
 )
 from advocacy.models.adaptations import language_tag
 from advocacy.workflow import ADAPTATION_WORKFLOW
-from core.audience import Visibility
 from core.models import NationalSociety, User
 from core.permissions import acts_for, is_focal_point, require_editor
-from core.validation import clean_text
+from core.validation import clean_text, clean_visibility
 
 CONTENT_FIELDS = {"title": 200, "departure_note": None}
 ALREADY = _("%(society)s already adapts version %(number)d in this language.")
@@ -144,9 +143,7 @@ def _clean_content(adaptation: Adaptation, data: dict[str, Any]) -> dict[str, An
         if field in data:
             cleaned[field] = clean_text(data[field], field=field, max_length=limit, errors=errors)
     if "visibility" in data:
-        if data["visibility"] not in Visibility.values:
-            errors.setdefault("visibility", []).append(_("Choose public, movement or ifrc."))
-        cleaned["visibility"] = data["visibility"]
+        cleaned["visibility"] = clean_visibility(data["visibility"], errors=errors)
     if "parameters" in data:
         values = data["parameters"]
         known = {parameter.key for parameter in adaptation.version.parameters.all()}

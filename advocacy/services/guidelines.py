@@ -29,12 +29,11 @@ from advocacy.models import (
 from advocacy.models.guidelines import TAG_FIELDS, TRANSLATED_FIELDS
 from advocacy.services import translations
 from advocacy.workflow import VERSION_WORKFLOW
-from core.audience import Visibility
 from core.dispatch import queue_after_commit
 from core.models import User, user_is_editor
 from core.permissions import require_editor
 from core.translations import clean_translations
-from core.validation import clean_codes, clean_text
+from core.validation import clean_codes, clean_text, clean_visibility
 
 GUIDELINE_FIELDS = [
     "title",
@@ -98,9 +97,7 @@ def validate_guideline_data(
             continue
         cleaned[field] = clean_codes(data[field] or [], field=field, errors=errors)
     if "visibility" in data:
-        if data["visibility"] not in Visibility.values:
-            errors.setdefault("visibility", []).append(_("Choose public, movement or ifrc."))
-        cleaned["visibility"] = data["visibility"]
+        cleaned["visibility"] = clean_visibility(data["visibility"], errors=errors)
     for flag in ["allows_self_approval", "endorsements_closed"]:
         if flag in data:
             cleaned[flag] = bool(data[flag])

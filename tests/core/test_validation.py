@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.validation import clean_codes, clean_text, unknown_codes
+from core.validation import clean_codes, clean_text, clean_visibility, unknown_codes
 
 
 def refusal(call, *args, **kwargs) -> dict[str, list[str]]:
@@ -85,3 +85,13 @@ def test_gathered_code_refusals_raise_nothing():
     errors: dict[str, list[str]] = {}
     assert clean_codes(["moon"], field="principles", errors=errors) == []
     assert errors == {"principles": ["Unknown code: moon."]}
+
+
+# --- Audiences --------------------------------------------------------------------------------
+
+
+def test_visibility_is_one_of_the_three_audiences():
+    assert clean_visibility("movement") == "movement"
+    assert refusal(clean_visibility, "everyone") == {
+        "visibility": ["Choose public, movement or ifrc."]
+    }
