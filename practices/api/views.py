@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from core.api.pagination import KeysetPagination
 from core.api.parsers import JSONParser, MultiPartParser
 from core.permissions import society_acted_for
 from practices import services
@@ -86,6 +87,7 @@ class PracticeViewSet(
 
     filterset_class = PracticeFilter
     filter_backends = [KeptFilterBackend]
+    pagination_class = KeysetPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
