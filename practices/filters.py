@@ -3,6 +3,7 @@ repeated values OR within a field, AND across fields; unknown codes are errors n
 Codes are checked against core.taxonomy and django-countries, in memory, so validating a
 request costs no query."""
 
+import copy
 import functools
 
 import django_filters
@@ -39,6 +40,30 @@ class OverlapFilter(django_filters.MultipleChoiceFilter):
         if not value:
             return queryset
         return queryset.filter(**{f"{self.field_name}__overlap": list(value)})
+
+
+class CopiedLightly(dict):
+    """The filters of a filter set, or the fields of its form, copied for each request without
+    their choices: django-filter deep-copies every filter and Django every form field, choices
+    and lazily translated labels included, which was a fifth of what a list cost in Python. A
+    request reassigns what it changes (a filter's parent, a field's widget) and changes nothing
+    inside the choices, labels or validators, so those can be shared."""
+
+    def __deepcopy__(self, memo):
+        return {name: _copy_lightly(item) for name, item in self.items()}
+
+
+def _copy_lightly(item):
+    copied = copy.copy(item)
+    if isinstance(item, forms.Field):
+        # What Field.__deepcopy__ copies, without ChoiceField's deep copy of its choices.
+        copied.widget = copy.copy(item.widget)
+        copied.widget.attrs = item.widget.attrs.copy()
+        copied.error_messages = item.error_messages.copy()
+        copied.validators = item.validators[:]
+    elif item.method is not None:
+        copied.method = item.method  # binds the filter's method to the copy, not the original
+    return copied
 
 
 class PracticeFilter(django_filters.FilterSet):
@@ -119,12 +144,17 @@ class PracticeFilter(django_filters.FilterSet):
         # labels translate when shown): the class is built once, not on every request.
         cls = type(self)
         if cls.__dict__.get("_form_class") is None:
-            cls._form_class = super().get_form_class()
+            form_class = super().get_form_class()
+            form_class.base_fields = CopiedLightly(form_class.base_fields)
+            cls._form_class = form_class
         return cls._form_class
 
     def __init__(self, *args, request=None, ranked=True, **kwargs):
         # ranked=False: a search only narrows (counting needs no relevance order).
         self.ranked = ranked
+        cls = type(self)
+        if not isinstance(cls.__dict__.get("base_filters"), CopiedLightly):
+            cls.base_filters = CopiedLightly(cls.base_filters)
         super().__init__(*args, request=request, **kwargs)
         # Only editors filter on statuses beyond what everyone sees; the queryset already
         # holds only what the user may see, so this is about the form, not about safety.

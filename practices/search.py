@@ -3,13 +3,14 @@ user may see (Practice.objects.visible_to)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from core import taxonomy
 from core.taxonomy import term_labeller
@@ -285,13 +286,14 @@ def count_codes(
 def labelled_facets(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     """The facets of the lists and the API from counts shaped as count_facets gives them."""
     facets: dict[str, list[dict]] = {}
+    language = get_language()
     for name, (_column, vocabulary, _is_array) in FACETS.items():
         found = counts.get(name, {})
         if vocabulary is not None:
             # Every value of a small vocabulary is listed, zeros included, in its own order.
             facets[name] = [
-                {"value": code, "label": gettext(label), "count": found.get(code, 0)}
-                for code, label in vocabulary.items()
+                {"value": code, "label": label, "count": found.get(code, 0)}
+                for code, label in _translated_labels(name, language)
             ]
         else:
             label = term_labeller(name)
@@ -306,9 +308,18 @@ def labelled_facets(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     facets["rubric"] = [
         {
             "value": code,
-            "label": gettext(RUBRIC_LABELS[code]),
+            "label": label,
             "count": counts.get(f"rubric:{code}", {}).get("", 0),
         }
-        for code in RUBRIC
+        for code, label in _translated_labels("rubric", language)
     ]
     return facets
+
+
+@functools.cache
+def _translated_labels(name: str, language: str | None) -> list[tuple[str, str]]:
+    """(code, label in `language`) of a facet's vocabulary, translated once per language
+    rather than on every list request (`language`, the active one, is the cache's key)."""
+    if name == "rubric":
+        return [(code, gettext(RUBRIC_LABELS[code])) for code in RUBRIC]
+    return [(code, gettext(label)) for code, label in FACETS[name][1].items()]

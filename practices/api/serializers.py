@@ -15,6 +15,7 @@ from core.models import Country, NationalSociety, User
 from core.taxonomy import Kind
 from practices import permissions
 from practices.models import (
+    SECTIONS,
     SUMMARY_MAX_LENGTH,
     Attachment,
     Language,
@@ -24,7 +25,7 @@ from practices.models import (
 from practices.workflow import PRACTICE_WORKFLOW
 
 
-class SocietyBriefSerializer(serializers.ModelSerializer):
+class SocietyBriefSerializer(FieldsBuiltOnceMixin, serializers.ModelSerializer):
     country = serializers.CharField(source="country_id")
     label = serializers.CharField(read_only=True, help_text="The name in the request's language.")
 
@@ -65,7 +66,7 @@ class PracticeListSerializer(serializers.ModelSerializer):
         # Lists are the API's hot path: the declared fields document the shape (and serve the
         # schema), this builds the same dictionary without per-field machinery or a URL
         # reversal per row.
-        if self.__class__ is not PracticeListSerializer:
+        if self.__class__ not in (PracticeListSerializer, PracticeDetailSerializer):
             return super().to_representation(practice)
         base = self.context.get("practice_base_url")
         if base is None:
@@ -149,6 +150,32 @@ class PracticeDetailSerializer(FieldsBuiltOnceMixin, PracticeListSerializer):
             "actions",
         ]
         read_only_fields = fields
+
+    def to_representation(self, practice):
+        # As for the list: the declared fields document the shape (and serve the schema);
+        # this builds the same dictionary without copying and running forty fields, which was
+        # a third of a practice's cost in Python.
+        if self.__class__ is not PracticeDetailSerializer:
+            return super().to_representation(practice)
+        attachments = AttachmentSerializer(
+            practice.attachments.all(), many=True, context=self.context
+        )
+        return {
+            **PracticeListSerializer.to_representation(self, practice),
+            "page": self.get_page(practice),
+            **{name: getattr(practice, name) for name in SECTIONS},
+            "partners": practice.partners,
+            "links": list(practice.links),
+            "target_groups": list(practice.target_groups),
+            "attachments": attachments.data,
+            "contact": self.get_contact(practice),
+            "period": self.get_period(practice),
+            "rubric": self.get_rubric(practice),
+            "featured": practice.featured,
+            "submitted_tags": practice.submitted_tags,
+            "review": self.get_review(practice),
+            "actions": self.get_actions(practice),
+        }
 
     def get_page(self, practice) -> str:
         return self.context["request"].build_absolute_uri(practice.get_absolute_url())

@@ -24,6 +24,14 @@ from practices.filters import PracticeFilter
 from practices.models import Practice
 from practices.tallies import list_counts
 
+LISTED_COLUMNS = [
+    *(name for name in PracticeListSerializer.Meta.fields if name not in ("url", "society")),
+    "society__slug",
+    "society__name",
+    "society__translations",
+    "society__country",
+]
+
 
 class KeptFilterBackend(DjangoFilterBackend):
     """The filter backend, keeping its filter on the view: the facets read what it cleaned."""
@@ -100,8 +108,14 @@ class PracticeViewSet(
 
     def get_queryset(self):
         practices = Practice.objects.visible_to(self.request.user)
-        if self.action == "list":
+        # (The schema's generator asks for the queryset with no renderer chosen.)
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if self.action == "list" and renderer is not None and renderer.format == "csv":
             return practices.for_listing()
+        if self.action == "list":
+            # What PracticeListSerializer shows, and no more: the rest of a row (its search
+            # vector above all) cost the database to send and Python to read.
+            return practices.select_related("society").only(*LISTED_COLUMNS)
         return practices.select_related("society", "society__country", "contact").prefetch_related(
             "attachments"
         )
