@@ -7,6 +7,7 @@ JSON-ready `result`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -59,12 +60,28 @@ def filter_form_data(filters: dict[str, list[str]]) -> QueryDict:
     return data
 
 
+@functools.cache
+def _practice_filter_of(names: frozenset[str]) -> type[PracticeFilter]:
+    """PracticeFilter holding only the filters named: the catalogue's own filters, so the same
+    rows, without copying and validating the dozen a report leaves empty on every compile
+    (a filter given no value narrows nothing). Three quarters of a small compile's Python
+    went there."""
+    narrowed = type("ReportPracticeFilter", (PracticeFilter,), {})
+    narrowed.base_filters = {
+        name: practice_filter
+        for name, practice_filter in PracticeFilter.base_filters.items()
+        if name in names
+    }
+    return narrowed
+
+
 def overview_queryset(*, filters: dict[str, list[str]], audience: str):
     """The published practices a reader of the audience sees (core.audience: an anonymous
     visitor for public, a member of another society for movement, an editor for ifrc),
     narrowed by the filters (already valid)."""
     practices = Practice.objects.seen_by_audience(audience)
-    return PracticeFilter(filter_form_data(filters), queryset=practices, ranked=False).qs
+    narrowing = _practice_filter_of(frozenset(filters))
+    return narrowing(filter_form_data(filters), queryset=practices, ranked=False).qs
 
 
 def practices_overview(

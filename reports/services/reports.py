@@ -12,7 +12,7 @@ from typing import Any
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -189,17 +189,10 @@ def compile_report(*, report_id: int) -> str:
     left as it is, and a report whose worker died while running is compiled again, its result
     written once (the write only applies to a report not yet done). A failure is recorded
     with a readable reason. Returns the report's status."""
-    # Only what the compile reads: a finished report's result can be large.
-    report = (
-        Report.objects.only("kind", "filters", "audience", "threshold", "period", "status")
-        .filter(pk=report_id)
-        .first()
-    )
-    if report is None or report.is_finished:
-        return report.status if report else "missing"
-    Report.objects.filter(pk=report.pk).exclude(status=ReportStatus.DONE).update(
-        status=ReportStatus.RUNNING, started_at=timezone.now(), progress=0, error=""
-    )
+    report = _claim(report_id)
+    if report is None:
+        status = Report.objects.filter(pk=report_id).values_list("status", flat=True).first()
+        return status or "missing"
     last_written = time.monotonic()
 
     def progress(percent: int) -> None:
@@ -244,6 +237,43 @@ def compile_report(*, report_id: int) -> str:
         generated_at=timezone.now(),
     )
     return ReportStatus.DONE
+
+
+# Marks a queued report, or one whose worker died while running it, as running, and reads
+# what the compile needs (not the result of a finished one, which can be large): one
+# statement, where a load and an update took two.
+_CLAIM = f"""
+    {{unhurried}}
+    UPDATE {Report._meta.db_table}
+    SET status = %s, started_at = %s, progress = 0, error = ''
+    {{from_unhurried}}
+    WHERE id = %s AND status IN (%s, %s)
+    RETURNING id, kind, filters, audience, threshold, period_id, status
+"""
+# The statement's own commit (it runs alone) need not wait for the disk: the mark only informs
+# the pages that follow a compile. A crash of the database that lost it leaves the report
+# queued, as it was; the result's commit, which does wait, makes the mark durable with it. On a
+# busy disk that wait was most of a small compile's bookkeeping (1 to 10 ms).
+_CLAIM_ALONE = _CLAIM.format(
+    unhurried="WITH unhurried AS (SELECT set_config('synchronous_commit', 'off', true))",
+    from_unhurried="FROM unhurried",
+)
+# Inside a caller's transaction the claim commits with the rest of the caller's work, as the
+# caller's settings say.
+_CLAIM_IN_TRANSACTION = _CLAIM.format(unhurried="", from_unhurried="")
+
+
+def _claim(report_id: int) -> Report | None:
+    """The report, now running; None if it is missing or finished."""
+    statement = _CLAIM_IN_TRANSACTION if connection.in_atomic_block else _CLAIM_ALONE
+    params = [
+        ReportStatus.RUNNING,
+        timezone.now(),
+        report_id,
+        ReportStatus.QUEUED,
+        ReportStatus.RUNNING,
+    ]
+    return next(iter(Report.objects.raw(statement, params)), None)
 
 
 def _short(error: Exception) -> str:
