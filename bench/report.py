@@ -420,8 +420,9 @@ def print_timings(args) -> list[str]:
     print(
         "\nratio: compile p50 / raw SQL p50. raw serial: the same raw SQL with parallel "
         "workers off (max_parallel_workers_per_gather = 0), for comparison only.\n"
-        "round trips: what one compile sends to PostgreSQL (load, mark running, a progress "
-        "update when a compile runs past half a second, the counting statement, the save); "
+        "round trips: what one compile sends to PostgreSQL (the claim, which marks the report "
+        "running and loads it, a progress update when a compile runs past half a second, the "
+        "counting statement, the save); "
         "the raw SQL is one."
     )
     return failures
