@@ -211,6 +211,24 @@ class AudiencePolicy:
             clauses.append(Q(**{self.author_field: reader.user}))
         return clauses
 
+    def reader_key(self, user) -> str:
+        """A text equal for two readers who see the same rows of the model: what a page
+        built for one audience is cached under (core.versions.cached). Members of the same
+        societies share one; a reader who sees rows as a person (shared with them, or that
+        an editor wrote) has their own."""
+        reader = Reader.of(user)
+        if reader.is_editor and self.hidden_from_editors is None:
+            return "all"
+        parts = [",".join(reader.audiences)]
+        if self.society_field and reader.society_ids:
+            parts.append("s" + ",".join(str(pk) for pk in sorted(reader.society_ids)))
+        personal = self.shared_with is not None or (
+            reader.is_editor and self.hidden_from_editors is not None and self.author_field
+        )
+        if personal and reader.user is not None:
+            parts.append(f"u{reader.user.pk}")
+        return ";".join(parts)
+
     def editable(self, queryset: models.QuerySet, user) -> models.QuerySet:
         reader = Reader.of(user)
         if reader.user is None:

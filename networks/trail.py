@@ -24,16 +24,21 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core import taxonomy
+from core import taxonomy, versions
+from core.models import NationalSociety
 from core.translations import active_language, translated
 from networks.models import Route, RouteStop, SupportOffer
-from networks.models.routes import ACROSS_THE_TRAIL, stale_before
+from networks.models.routes import ACROSS_THE_TRAIL, SupportOfferQuerySet, stale_before
 from networks.permissions import can_see_offer_contacts, offer_contacts
 from networks.vocabulary import language_choices, language_label
-from practices.models import Practice, TargetGroup
+from practices.models import Practice, PracticeQuerySet, TargetGroup
 
 # A cell shows its most recently confirmed offers, and links to the list of all of them.
 OFFERS_PER_CELL = 5
+# The tables a trail reads: a write to any of them makes every cached trail a new one.
+TRAIL_TABLES = (Route, RouteStop, SupportOffer, Practice, NationalSociety)
+# Whose rules say which of those rows a reader sees (routes and stops are public).
+READ_POLICIES = (SupportOfferQuerySet.policy, PracticeQuerySet.policy)
 STEP_ORDER = {code: index for index, code in enumerate(taxonomy.codes("step"))}
 
 
@@ -364,3 +369,18 @@ def build_trail(
         support_types=support_types,
         filters=filters,
     )
+
+
+def cached_trail(route: Route, *, user, filters: dict, output: str, build):
+    """What `build()` makes of the trail of `route` for `user` (an `output`: the page's
+    trail, its JSON), made once for all readers who see the same offers, practices and
+    contacts, in the same language, on the same filters and day, until a table the trail
+    reads is written (core.versions)."""
+    parts = {
+        "route": route.pk,
+        "readers": [policy.reader_key(user) for policy in READ_POLICIES],
+        "language": active_language(),
+        "filters": {name: sorted(values) for name, values in filters.items()},
+        "stale_before": stale_before().isoformat(),
+    }
+    return versions.cached(f"trail-{output}", parts, TRAIL_TABLES, build)

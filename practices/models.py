@@ -18,6 +18,7 @@ from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
 from core.models import NationalSociety, Region
 from core.taxonomy import Kind
 from core.uploads import stored_name
+from core.versions import versioned
 from practices.accents import fold_accents_sql
 
 SUMMARY_MAX_LENGTH = 600
@@ -380,7 +381,7 @@ class Practice(models.Model):
                 name="practice_period_in_order",
             ),
         ]
-        triggers = TALLY_TRIGGERS
+        triggers = [*TALLY_TRIGGERS, versioned()]
 
     def __str__(self):
         return self.title

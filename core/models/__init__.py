@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 from knox.models import AbstractAuthToken
 
 from core.translations import LANGUAGES, TranslationsField, active_language, translated
+from core.versions import versioned
 
 # --- People ---------------------------------------------------------------------------------
 
@@ -317,6 +318,7 @@ class NationalSociety(models.Model):
         verbose_name = _("National Society")
         verbose_name_plural = _("National Societies")
         ordering = ["name"]
+        triggers = [versioned()]
         constraints = [
             models.UniqueConstraint(
                 fields=["country"],
@@ -442,3 +444,4 @@ class Membership(models.Model):
 
 # A module of its own, imported here so that Django finds the model.
 from core.models.notifications import Notification  # noqa: E402, F401
+from core.models.versions import DataVersion  # noqa: E402, F401

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from core import taxonomy
 from networks.models import Route
-from networks.trail import TrailFilterForm, build_trail
+from networks.trail import TrailFilterForm, build_trail, cached_trail
 from networks.trail_exports import trail_csv, trail_data, trail_hsds
 from practices.api.views import CSVRenderer
 from practices.models import TargetGroup
@@ -177,7 +177,15 @@ class RouteTrailView(APIView):
             return trail_csv(route, user=request.user, filters=filters, hxl=hxl == "1")
         if export == "hsds":
             return Response(trail_hsds(route, user=request.user, filters=filters))
-        return Response(trail_data(build_trail(route, user=request.user, filters=filters)))
+        return Response(
+            cached_trail(
+                route,
+                user=request.user,
+                filters=filters,
+                output="json",
+                build=lambda: trail_data(build_trail(route, user=request.user, filters=filters)),
+            )
+        )
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON even when an export was asked for.

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audience import AudiencePolicy, AudienceQuerySet, Visibility
 from core.translations import TranslationsField, translated
+from core.versions import versioned
 
 ACROSS_THE_TRAIL = "across-the-trail"
 ROUTE_TRANSLATED_FIELDS = {"name": 200, "description": None}
@@ -74,6 +75,7 @@ class Route(models.Model):
         ordering = ["name"]
         verbose_name = _("migration route")
         verbose_name_plural = _("migration routes")
+        triggers = [versioned()]
 
     def __str__(self):
         return self.name
@@ -110,6 +112,7 @@ class RouteStop(models.Model):
         ordering = ["route", "position"]
         verbose_name = _("stop")
         verbose_name_plural = _("stops")
+        triggers = [versioned()]
         constraints = [
             models.UniqueConstraint(
                 fields=["route", "position"], name="route_stop_position_unique"
@@ -282,6 +285,7 @@ class SupportOffer(models.Model):
         ordering = ["country", "society", "name", "id"]
         verbose_name = _("support offer")
         verbose_name_plural = _("support offers")
+        triggers = [versioned()]
         indexes = [
             GinIndex(
                 fields=["steps", "support_types", "target_groups", "languages"],

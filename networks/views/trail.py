@@ -11,8 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -21,10 +23,11 @@ from core.models import user_is_editor
 from networks import permissions
 from networks.models import Route
 from networks.services import trail as services
-from networks.trail import TrailFilterForm, build_trail
+from networks.trail import TrailFilterForm, build_trail, cached_trail
 from networks.trail_exports import EXPORT_FORMATS, trail_export
 
 TRAIL_TEMPLATE = "networks/trail_detail.html"
+TRAIL_BODY_TEMPLATE = "networks/includes/trail_body.html"
 CARD_TEMPLATE = "networks/trail_card.html"
 
 
@@ -67,21 +70,45 @@ def offer_labels() -> dict[str, str]:
     }
 
 
+def _trail_html(request, route, filters: dict, *, can_act_on_gaps: bool) -> str:
+    """The trail below the page's filters. Those who may act on gaps get forms of their own
+    (with their CSRF token), built for them; everyone else gets the rendering shared by the
+    readers of their audience (networks.trail.cached_trail)."""
+    context = {
+        "route": route,
+        "labels": offer_labels(),
+        "can_act_on_gaps": can_act_on_gaps,
+        "call_url": _call_for_practices_url() if user_is_editor(request.user) else None,
+    }
+
+    def render_trail(with_request=None) -> str:
+        trail = build_trail(route, user=request.user, filters=filters)
+        return render_to_string(TRAIL_BODY_TEMPLATE, {**context, "trail": trail}, with_request)
+
+    if can_act_on_gaps:
+        return render_trail(request)
+    shared = cached_trail(
+        route, user=request.user, filters=filters, output="page", build=render_trail
+    )
+    # The template's own output, escaped as it was rendered.
+    return mark_safe(shared)
+
+
 def route_trail(request, slug):
     route = _route(request, slug)
-    trail, form, valid = _filtered_trail(request, route)
+    form = TrailFilterForm(request.GET)
+    valid = form.is_valid()
+    # Unknown codes leave the trail unfiltered, and the form says why (the page answers 400).
+    filters = form.filters() if valid else {}
     can_act_on_gaps = permissions.can_edit_route(request.user, route)
     query = request.GET.urlencode()
     context = {
         "route": route,
         "description": route.localized("description"),
-        "trail": trail,
+        "trail_html": _trail_html(request, route, filters, can_act_on_gaps=can_act_on_gaps),
         "form": form,
         "can_edit": can_act_on_gaps,
-        "can_act_on_gaps": can_act_on_gaps,
-        "call_url": _call_for_practices_url() if user_is_editor(request.user) else None,
         "query": query,
-        "labels": offer_labels(),
         "form_options": {"support_type": form.options("support_type")},
         "form_selects": [
             (

@@ -220,14 +220,17 @@ def test_the_trail_page_runs_the_same_queries_whatever_the_number_of_stops_and_o
     for position in range(4, 4 + size * 3):
         country = ["TUR", "FRA", "DEU"][position % 3]
         route.stops.create(position=position, country_id=country, steps=["arrival"])
-    # Visitor: the route, its stops, the first offers of each cell (with counts), those
-    # offers, the practice counts.
-    with django_assert_max_num_queries(5):
+    # Visitor: the route, the trail's data versions, its stops, the first offers of each cell
+    # (with counts), those offers, the practice counts.
+    with django_assert_max_num_queries(6):
+        assert client.get(trail_url(route)).status_code == 200
+    # Again, on the same data: the route and the data versions; the trail is the one built.
+    with django_assert_max_num_queries(2):
         assert client.get(trail_url(route)).status_code == 200
     login(client, bob)
     # Logged in: the session, the user, their societies and groups, whether they edit the
-    # route, the header's unread notifications, and the same five.
-    with django_assert_max_num_queries(12):
+    # route, the header's unread notifications, and the same six.
+    with django_assert_max_num_queries(13):
         assert client.get(trail_url(route)).status_code == 200
 
 

@@ -134,9 +134,11 @@ def test_the_trail_api_runs_the_same_queries_whatever_the_number_of_stops_and_of
     for position in range(4, 4 + size * 3):
         route.stops.create(position=position, country_id="FRA", steps=["arrival"])
 
-    # The route, its stops, the first offers of each cell (with counts), those offers, the
-    # practice counts.
-    with django_assert_max_num_queries(5):
+    # The route, the trail's data versions, its stops, the first offers of each cell (with
+    # counts), those offers, the practice counts; again on the same data, the first two.
+    with django_assert_max_num_queries(6):
+        assert client.get(api_url(route)).status_code == 200
+    with django_assert_max_num_queries(2):
         assert client.get(api_url(route)).status_code == 200
     # The route, its stops, every offer of the trail.
     with django_assert_max_num_queries(3):
