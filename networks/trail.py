@@ -371,16 +371,17 @@ def build_trail(
     )
 
 
-def cached_trail(route: Route, *, user, filters: dict, output: str, build):
+def cached_trail(route: Route, *, user, filters: dict, output: str, build, variant: str = ""):
     """What `build()` makes of the trail of `route` for `user` (an `output`: the page's
     trail, its JSON), made once for all readers who see the same offers, practices and
     contacts, in the same language, on the same filters and day, until a table the trail
-    reads is written (core.versions)."""
+    reads is written (core.versions). `variant`: anything else the output depends on."""
     parts = {
         "route": route.pk,
         "readers": [policy.reader_key(user) for policy in READ_POLICIES],
         "language": active_language(),
         "filters": {name: sorted(values) for name, values in filters.items()},
         "stale_before": stale_before().isoformat(),
+        "variant": variant,
     }
     return versions.cached(f"trail-{output}", parts, TRAIL_TABLES, build)

@@ -29,7 +29,12 @@ def language_label(code: str) -> str:
     return _language_names(active_language()).get(code, code)
 
 
+@functools.cache
+def _sorted_choices(language: str) -> tuple[tuple[str, str], ...]:
+    names = _language_names(language)
+    return tuple(sorted(names.items(), key=lambda item: item[1].lower()))
+
+
 def language_choices() -> list[tuple[str, str]]:
     """(ISO 639-1 code, name in the active language), sorted by name, for a form's field."""
-    names = _language_names(active_language())
-    return sorted(names.items(), key=lambda item: item[1].lower())
+    return list(_sorted_choices(active_language()))

@@ -2,6 +2,7 @@
 with the trail page's filters; `?format=csv` (`&hxl=1`) and `?format=hsds` export its offers.
 What a reader may not see is not in any of them."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -177,15 +178,21 @@ class RouteTrailView(APIView):
             return trail_csv(route, user=request.user, filters=filters, hxl=hxl == "1")
         if export == "hsds":
             return Response(trail_hsds(route, user=request.user, filters=filters))
-        return Response(
-            cached_trail(
-                route,
-                user=request.user,
-                filters=filters,
-                output="json",
-                build=lambda: trail_data(build_trail(route, user=request.user, filters=filters)),
-            )
+        # Rendered once for every reader who sees the same trail (networks.trail.cached_trail).
+        renderer, media_type = request.accepted_renderer, request.accepted_media_type
+        body = cached_trail(
+            route,
+            user=request.user,
+            filters=filters,
+            output="json",
+            variant=media_type,
+            build=lambda: renderer.render(
+                trail_data(build_trail(route, user=request.user, filters=filters)),
+                media_type,
+                self.get_renderer_context(),
+            ),
         )
+        return HttpResponse(body, content_type=renderer.media_type)
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON even when an export was asked for.
