@@ -32,6 +32,7 @@ from networks.models.routes import ACROSS_THE_TRAIL, SupportOfferQuerySet, stale
 from networks.permissions import can_see_offer_contacts, offer_contacts
 from networks.vocabulary import language_choices, language_label
 from practices.models import Practice, PracticeQuerySet, TargetGroup
+from practices.tallies import country_step_counts
 
 # A cell shows its most recently confirmed offers, and links to the list of all of them.
 OFFERS_PER_CELL = 5
@@ -270,28 +271,23 @@ def offers_by_cell(offers, *, per_cell: int) -> dict[tuple[str, str], CellOffers
 
 def practice_counts(countries: list[str], *, user) -> dict[tuple[str | None, str], int]:
     """(country, step) → the number of published practices `user` sees that carry both, and
-    (None, "across-the-trail") → those of any of `countries` across the trail (each once): one
-    grouped query over the same visible_to queryset the catalogue counts from."""
+    (None, "across-the-trail") → those of any of `countries` across the trail (each once).
+    The pairs come from the counts practices keep current (practices.tallies), so a trail
+    costs the same at a thousand practices and at a million; the practices across the trail
+    are counted from the rows, through the index on their tags."""
     if not countries:
         return {}
-    visible = Practice.objects.visible_to(user).published().filter(countries__overlap=countries)
-    try:
-        subquery, params = visible.values("pk").query.sql_with_params()
-    except EmptyResultSet:  # a reader who sees no practice
-        return {}
-    table = Practice._meta.db_table
-    # Each array unnested on its own (a cross join), so that a practice counts once in each
-    # country and step it carries; two unnest() in one select list would be zipped instead.
-    sql = (
-        f"SELECT country, step, count(*) FROM {table}, "
-        f"unnest({table}.countries) AS country, unnest({table}.steps) AS step "
-        f"WHERE {table}.id IN ({subquery}) AND country = ANY(%s) GROUP BY country, step "
-        f"UNION ALL SELECT NULL, %s, count(*) FROM {table} "
-        f"WHERE {table}.id IN ({subquery}) AND %s = ANY({table}.steps)"
+    counts: dict[tuple[str | None, str], int] = dict(
+        country_step_counts(user, countries, list(taxonomy.codes("step")))
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, countries, ACROSS_THE_TRAIL, *params, ACROSS_THE_TRAIL])
-        return {(country, step): count for country, step, count in cursor.fetchall()}
+    across = (
+        Practice.objects.visible_to(user)
+        .published()
+        .filter(countries__overlap=countries, steps__contains=[ACROSS_THE_TRAIL])
+        .count()
+    )
+    counts[(None, ACROSS_THE_TRAIL)] = across
+    return counts
 
 
 def next_step(steps: list[str], after: list[str]) -> str:

@@ -110,7 +110,12 @@ TALLIED_VALUES = """
     UNION ALL SELECT 'dimension', unnest(changed.dimensions)
     UNION ALL SELECT 'support_type', unnest(changed.support_types)
     UNION ALL SELECT 'country', unnest(changed.countries)
+    UNION ALL SELECT 'country-step', country || ' ' || step
+        FROM unnest(changed.countries) AS country, unnest(changed.steps) AS step
 """
+# The facet counting each country-and-step pair a practice carries (value "ITA arrival"),
+# which the trail of a route reads; not a facet of any list.
+PAIR_FACET = "country-step"
 TALLIED_COLUMNS = (
     "status, visibility, region_code, kind, language, replicable, migrants_participated, "
     "evaluated, principles, steps, dimensions, support_types, countries"

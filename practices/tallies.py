@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from django.db.models import Case, F, Q, Sum, Value, When
 
-from practices.models import Practice, PracticeQuerySet, PracticeTally, Status
+from practices.models import PAIR_FACET, Practice, PracticeQuerySet, PracticeTally, Status
 from practices.search import count_facets, labelled_facets
 
 # The filters whose every combination of values the tally's cells record.
@@ -47,6 +47,7 @@ def tallied_counts(
         # A cell's total is its region's count: the region facet needs no rows of its own.
         rows = (
             PracticeTally.objects.filter(cells, audience_rows)
+            .exclude(facet=PAIR_FACET)
             .annotate(
                 name=Case(When(facet="total", then=Value("region")), default=F("facet")),
                 code=Case(When(facet="total", then=F("region_id")), default=F("value")),
@@ -91,3 +92,33 @@ def list_counts(user, filters: dict, rows, *, published_only: bool) -> tuple[int
         ]
     total, counts = tallied_counts(user, statuses=statuses, regions=filters.get("region"))
     return total, labelled_facets(counts)
+
+
+def country_step_counts(user, countries: list[str], steps: list[str]) -> dict[tuple[str, str], int]:
+    """(country, step) → the number of published practices `user` sees that carry both, for
+    each pair of `countries` and `steps`: the tally's pairs for who `user` is, and their
+    society's published practices beyond those counted from the rows."""
+    pairs = {f"{country} {step}": (country, step) for country in countries for step in steps}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    policy = PracticeQuerySet.policy
+    audience_rows = policy.audience_rows(user)
+    if audience_rows is not None:
+        rows = (
+            PracticeTally.objects.filter(
+                audience_rows, status=Status.PUBLISHED, facet=PAIR_FACET, value__in=list(pairs)
+            )
+            .values_list("value")
+            .annotate(found=Sum("count"))
+            .order_by()
+        )
+        for value, found in rows:
+            counts[pairs[value]] += found
+    if policy.own_rows(user):
+        own = Practice.objects.visible_to(user).published().filter(countries__overlap=countries)
+        if audience_rows is not None:
+            own = own.exclude(audience_rows)
+        for practice_countries, practice_steps in own.values_list("countries", "steps"):
+            for country in set(practice_countries) & set(countries):
+                for step in set(practice_steps) & set(steps):
+                    counts[(country, step)] += 1
+    return {pair: count for pair, count in counts.items() if count}

@@ -221,16 +221,18 @@ def test_the_trail_page_runs_the_same_queries_whatever_the_number_of_stops_and_o
         country = ["TUR", "FRA", "DEU"][position % 3]
         route.stops.create(position=position, country_id=country, steps=["arrival"])
     # Visitor: the route, the trail's data versions, its stops, the first offers of each cell
-    # (with counts), those offers, the practice counts.
-    with django_assert_max_num_queries(6):
+    # (with counts), those offers, the practice counts of each country and step (kept in
+    # practices' tally), those across the trail.
+    with django_assert_max_num_queries(7):
         assert client.get(trail_url(route)).status_code == 200
     # Again, on the same data: the route and the data versions; the trail is the one built.
     with django_assert_max_num_queries(2):
         assert client.get(trail_url(route)).status_code == 200
     login(client, bob)
     # Logged in: the session, the user, their societies and groups, whether they edit the
-    # route, the header's unread notifications, and the same six.
-    with django_assert_max_num_queries(13):
+    # route, the header's unread notifications, the same seven, and their society's
+    # practices beyond what every member sees (counted from the rows).
+    with django_assert_max_num_queries(15):
         assert client.get(trail_url(route)).status_code == 200
 
 

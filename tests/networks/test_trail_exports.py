@@ -135,8 +135,9 @@ def test_the_trail_api_runs_the_same_queries_whatever_the_number_of_stops_and_of
         route.stops.create(position=position, country_id="FRA", steps=["arrival"])
 
     # The route, the trail's data versions, its stops, the first offers of each cell (with
-    # counts), those offers, the practice counts; again on the same data, the first two.
-    with django_assert_max_num_queries(6):
+    # counts), those offers, the practice counts (of each country and step, and across the
+    # trail); again on the same data, the first two.
+    with django_assert_max_num_queries(7):
         assert client.get(api_url(route)).status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get(api_url(route)).status_code == 200

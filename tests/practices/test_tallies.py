@@ -8,10 +8,11 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from core import taxonomy
 from practices import services
 from practices.models import Practice, PracticeTally, Status
 from practices.search import count_facets, labelled_facets
-from practices.tallies import tallied_counts
+from practices.tallies import country_step_counts, tallied_counts
 from tests.conftest import login
 from tests.practices.factories import make_practice
 
@@ -117,6 +118,16 @@ def assert_every_reader_counts_their_list(alice, bob, edith):
             total, counted = count_facets(Practice.objects.visible_to(user).published())
             assert tallied_total == total
             assert labelled_facets(tallied) == labelled_facets(counted)
+            # And on each country and step a route's trail counts.
+            countries, steps = ["ITA", "FRA", "KEN"], list(taxonomy.codes("step"))
+            pairs = Counter(
+                (country, step)
+                for practice in Practice.objects.visible_to(user).published()
+                for country in practice.countries
+                for step in practice.steps
+                if country in countries
+            )
+            assert country_step_counts(user, countries, steps) == dict(pairs)
 
 
 def test_every_readers_counts_equal_their_list(catalogue, alice, bob, edith):
