@@ -1,7 +1,9 @@
 """Page benchmark: p50 and p95 of the pages and endpoints people open most, served by gunicorn
 (2 workers, DEBUG off) to an anonymous visitor, beside the raw SQL time of the same statements
 and beside the raw SQL of counting from scratch (the facet statement over every visible row, and
-for the practice page the similar practices ranked over every practice), in the same run.
+for the practice page the similar practices ranked over every practice), in the same run; then
+the networks, a network of 40 societies, the routes, the trail of a route of 20 stops with
+5,000 offers (page and API, as served between writes) and the reports.
 
     .venv/bin/python bench/pages.py [--practices 100000] [--runs 50] [--warmup 5] [--quick]
 
@@ -23,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import common
 from bench.common import Gunicorn, ensure_practices, fetch, percentile, replay
+from bench.trail import ensure_route
 
 # The bars: p50 within raw SQL + 10 ms and p95 at most 60 ms at 100,000 practices;
 # p95 at most 150 ms at 1,000,000.
@@ -60,6 +63,41 @@ def benched_practice() -> int:
         f"{(time.perf_counter() - started) * 1000:.0f} ms (the job after a publish)"
     )
     return practice.pk
+
+
+NETWORK_SLUG = "bench-network"
+NETWORK_MEMBERS = 40
+
+
+def ensure_network_and_route() -> tuple[str, str]:
+    """A network of 40 societies and the trail bench's route (20 stops, 5,000 offers) linked
+    to it, made once: the slugs of both."""
+    import datetime
+
+    from core.models import NationalSociety
+    from networks.models import Network, NetworkMember
+
+    route = ensure_route(5000)
+    network, created = Network.objects.get_or_create(
+        slug=NETWORK_SLUG,
+        defaults={"name": "Benchmark network", "kind": "regional", "regions": ["europe"]},
+    )
+    if created:
+        societies = NationalSociety.objects.national_societies().order_by("pk")[:NETWORK_MEMBERS]
+        NetworkMember.objects.bulk_create(
+            NetworkMember(network=network, society=society, joined_on=datetime.date(2025, 1, 1))
+            for society in societies
+        )
+        route.networks.add(network)
+    return network.slug, route.slug
+
+
+def public_report() -> int | None:
+    """A report a visitor may read, if the database holds one."""
+    from reports.models import Report
+
+    found = Report.objects.visible_to(None).order_by("-pk").first()
+    return found.pk if found else None
 
 
 def statements_of(work) -> list[str]:
@@ -115,11 +153,13 @@ def counting_from_scratch(practice_id: int) -> dict[str, list[str]]:
         "region": statements_of(lambda: count_facets(visible.filter(region_id="europe"))),
         "practice": statements_of(lambda: list(similar)),
         "detail": [],
+        "none": [],
     }
 
 
-def pages(practice_id: int) -> list[tuple[str, str, str]]:
+def pages(practice_id: int, network: str, route: str, report: int | None) -> list[tuple]:
     """(label, path, key of its from-scratch statements)."""
+    reports = [("report page", f"/reports/{report}/", "none")] if report else []
     return [
         ("home /", "/", "home"),
         ("catalogue /practices/", "/practices/", "catalogue"),
@@ -129,6 +169,13 @@ def pages(practice_id: int) -> list[tuple[str, str, str]]:
         ("API list, offset=9980", "/api/v1/practices/?offset=9980", "list"),
         (f"practice page #{practice_id}", f"/practices/{practice_id}/", "practice"),
         (f"API detail #{practice_id}", f"/api/v1/practices/{practice_id}/", "detail"),
+        ("networks /networks/", "/networks/", "none"),
+        ("network page (40 members)", f"/networks/{network}/", "none"),
+        ("routes /routes/", "/routes/", "none"),
+        ("trail page (20 stops, 5,000 offers)", f"/routes/{route}/", "none"),
+        ("trail API", f"/api/v1/routes/{route}/trail/", "none"),
+        ("reports /reports/", "/reports/", "none"),
+        *reports,
     ]  # fmt: skip
 
 
@@ -162,6 +209,7 @@ def main():
     url = common.setup_django("bench_quick" if args.quick else "bench")
     total = ensure_practices(args.practices)
     practice_id = benched_practice()
+    network, route = ensure_network_and_route()
     scratch = counting_from_scratch(practice_id)
     max_p95 = MAX_P95_MS_AT_A_MILLION if total >= A_MILLION else MAX_P95_MS
     print(f"Database: {url}")
@@ -177,7 +225,7 @@ def main():
     print("-" * len(header))
     failures = []
     with Gunicorn(workers=2) as server:
-        for label, path, key in pages(practice_id):
+        for label, path, key in pages(practice_id, network, route, public_report()):
             result = measure(server, path, request_statements(path), scratch[key], args)
             misses = []
             if result["p50"] > result["raw"] + MAX_OVERHEAD_MS and total < A_MILLION:
