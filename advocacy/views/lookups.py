@@ -4,10 +4,11 @@ visible_to(user), so what a user may not see is a 404."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from advocacy.models import Guideline, GuidelineVersion, VersionStatus
 
+# Lazy: read in the language of each request, not of the process that loaded the module.
 NOT_SAVED = _("Nothing is saved yet. Please correct what is marked below.")
 
 

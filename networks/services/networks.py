@@ -23,6 +23,7 @@ from core import taxonomy
 from core.models import NationalSociety, User
 from core.permissions import is_focal_point
 from core.translations import clean_translations, translations_field
+from core.validation import clean_text
 from networks import notifications
 from networks.models import Network, NetworkCoordinator, NetworkMember, NetworkRequest
 from networks.permissions import (
@@ -35,19 +36,6 @@ from networks.workflow import NETWORK_REQUEST_WORKFLOW
 
 Kind, Status = NetworkRequest.Kind, NetworkRequest.Status
 MESSAGE_MAX_LENGTH = 2000
-
-
-def _clean_text(value: str, *, field: str, required: bool = False, missing: str = "") -> str:
-    text = (value or "").strip()
-    if "\x00" in text:
-        raise ValidationError({field: [_("Null characters are not allowed.")]})
-    if len(text) > MESSAGE_MAX_LENGTH:
-        raise ValidationError(
-            {field: [_("Write at most %(count)d characters.") % {"count": MESSAGE_MAX_LENGTH}]}
-        )
-    if required and not text:
-        raise ValidationError({field: [missing]})
-    return text
 
 
 # --- The network itself ------------------------------------------------------------------------
@@ -219,7 +207,7 @@ def request_to_join(
     has none, the editors) are told."""
     if not is_focal_point(actor, society):
         raise PermissionDenied(_("Only the society's focal points ask to join a network."))
-    message = _clean_text(message, field="message")
+    message = clean_text(message, field="message", max_length=MESSAGE_MAX_LENGTH)
     joining = _open(
         network=network, society=society, actor=actor, kind=Kind.REQUEST, message=message
     )
@@ -234,7 +222,7 @@ def invite_society(
     """A coordinator of `network` (or an editor) invites `society`; its focal points are told."""
     if not can_manage_network(actor, network):
         raise PermissionDenied(_("Only the network's coordinators and IFRC editors invite."))
-    message = _clean_text(message, field="message")
+    message = clean_text(message, field="message", max_length=MESSAGE_MAX_LENGTH)
     invitation = _open(
         network=network, society=society, actor=actor, kind=Kind.INVITATION, message=message
     )
@@ -276,7 +264,7 @@ def answer(
     told."""
     if action not in NETWORK_REQUEST_WORKFLOW.names:
         raise ValidationError({"action": [_("Unknown step.")]})
-    reason = _clean_text(reason, field="reason")
+    reason = clean_text(reason, field="reason", max_length=MESSAGE_MAX_LENGTH)
     locked, step = _lock_for_step(network_request, actor, action, reason=reason)
     locked.status = step.target
     locked.reason = reason

@@ -136,6 +136,21 @@ def test_edith_cannot_edit_a_published_versions_section_through_the_page(client,
     )
 
 
+def test_edith_reading_in_french_is_told_in_french_that_nothing_is_saved(
+    client, edith, guideline
+):
+    services.create_version(guideline=guideline, actor=edith)
+    login(client, edith)
+    client.cookies["django_language"] = "fr"
+    response = client.post(
+        reverse("advocacy:section_create", args=[guideline.slug, 1]),
+        {"key": "Not a key!", "heading": "My heading", "body": "My body"},
+    )
+
+    assert response.status_code == 400
+    assert "Rien n&#x27;est encore enregistré" in response.content.decode()
+
+
 def test_the_diff_page_marks_words_added_and_removed(client, edith, published):
     publish_through_services(published, edith, V2)
     response = client.get(reverse("advocacy:diff", args=[published.slug]) + "?from=1&to=2")
