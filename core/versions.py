@@ -52,6 +52,8 @@ def versioned() -> pgtrigger.Trigger:
 def current(*tables: type[models.Model]) -> list[int]:
     """The data version of each model's table, in one query (0: never written)."""
     names = [model._meta.db_table for model in tables]
+    if not names:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT coalesce((SELECT version FROM core_dataversion WHERE name = wanted), 0) "

@@ -1,6 +1,8 @@
 """What the catalogue page shows beside its results: facet groups, removable filter chips,
 feed links, the CSV link and the "Order by" menu, built from the query string."""
 
+from urllib.parse import urlencode
+
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -40,16 +42,23 @@ CHIP_TITLES = {
 
 def toggled(params: QueryDict, name: str, value: str) -> str:
     """The query string with `value` of `name` added, or removed when it is there; other
-    filters are kept and paging starts again."""
-    query = params.copy()
-    query.pop("page", None)
-    values = query.getlist(name)
-    if value in values:
-        values.remove(value)
-    else:
-        values.append(value)
-    query.setlist(name, values)
-    return "?" + query.urlencode()
+    filters are kept and paging starts again. Written pair by pair rather than on a copy of
+    the QueryDict: a catalogue page asks this for each of its few hundred facet values."""
+    pairs, found = [], False
+    for key, values in params.lists():
+        if key == "page":
+            continue
+        if key == name:
+            found = True
+            values = list(values)
+            if value in values:
+                values.remove(value)
+            else:
+                values.append(value)
+        pairs += [(key, each) for each in values]
+    if not found:
+        pairs.append((name, value))
+    return "?" + urlencode(pairs)
 
 
 def facet_groups(facets: dict, params: QueryDict) -> list[dict]:
@@ -74,7 +83,14 @@ def facet_groups(facets: dict, params: QueryDict) -> list[dict]:
         if values:
             shown = COUNTRIES_SHOWN if name == "country" else len(values)
             groups.append(
-                {"name": name, "title": title, "values": values[:shown], "more": values[shown:]}
+                {
+                    "name": name,
+                    "title": title,
+                    "all": values,
+                    "shown": shown,
+                    "values": values[:shown],
+                    "more": values[shown:],
+                }
             )
     return groups
 

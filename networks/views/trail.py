@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core import versions
 from core.models import user_is_editor
+from core.translations import active_language
 from networks import permissions
 from networks.models import Route
 from networks.services import trail as services
@@ -28,6 +30,7 @@ from networks.trail_exports import EXPORT_FORMATS, trail_export
 
 TRAIL_TEMPLATE = "networks/trail_detail.html"
 TRAIL_BODY_TEMPLATE = "networks/includes/trail_body.html"
+TRAIL_FILTERS_TEMPLATE = "networks/includes/trail_filters.html"
 CARD_TEMPLATE = "networks/trail_card.html"
 
 
@@ -94,6 +97,41 @@ def _trail_html(request, route, filters: dict, *, can_act_on_gaps: bool) -> str:
     return mark_safe(shared)
 
 
+def _filters_html(route, form: TrailFilterForm, filters: dict, *, valid: bool) -> str:
+    """The filter form as typed. Valid filters make the same form for every reader in a
+    language (some 180 languages spoken among its choices), rendered once and kept; a form
+    with errors is rendered for the one who typed it."""
+
+    def render_filters() -> str:
+        context = {
+            "route": route,
+            "form": form,
+            "form_options": {"support_type": form.options("support_type")},
+            "form_selects": [
+                (
+                    name,
+                    {
+                        "label": form[name].label,
+                        "errors": form[name].errors,
+                        "options": form.options(name),
+                    },
+                )
+                for name in ("target_group", "language")
+            ],
+        }
+        return render_to_string(TRAIL_FILTERS_TEMPLATE, context)
+
+    if not valid:
+        return render_filters()
+    parts = {
+        "route": route.slug,
+        "language": active_language(),
+        "filters": {name: sorted(values) for name, values in filters.items()},
+    }
+    # The template's own output, escaped as it was rendered.
+    return mark_safe(versions.cached("trail-filters", parts, (), render_filters))
+
+
 def route_trail(request, slug):
     route = _route(request, slug)
     form = TrailFilterForm(request.GET)
@@ -105,22 +143,10 @@ def route_trail(request, slug):
     context = {
         "route": route,
         "description": route.localized("description"),
+        "filters_html": _filters_html(route, form, filters, valid=valid),
         "trail_html": _trail_html(request, route, filters, can_act_on_gaps=can_act_on_gaps),
-        "form": form,
         "can_edit": can_act_on_gaps,
         "query": query,
-        "form_options": {"support_type": form.options("support_type")},
-        "form_selects": [
-            (
-                name,
-                {
-                    "label": form[name].label,
-                    "errors": form[name].errors,
-                    "options": form.options(name),
-                },
-            )
-            for name in ("target_group", "language")
-        ],
         "exports": [
             (label, f"{reverse('networks:route-export', args=[slug])}?format={code}")
             for code, label in EXPORT_FORMATS.items()
