@@ -136,9 +136,7 @@ def test_edith_cannot_edit_a_published_versions_section_through_the_page(client,
     )
 
 
-def test_edith_reading_in_french_is_told_in_french_that_nothing_is_saved(
-    client, edith, guideline
-):
+def test_edith_reading_in_french_is_told_in_french_that_nothing_is_saved(client, edith, guideline):
     services.create_version(guideline=guideline, actor=edith)
     login(client, edith)
     client.cookies["django_language"] = "fr"
