@@ -18,8 +18,9 @@ from collections import defaultdict
 
 from django.db.models import Case, F, Q, Sum, Value, When
 
-from practices.models import PAIR_FACET, Practice, PracticeQuerySet, PracticeTally, Status
+from practices.models import Practice, PracticeQuerySet, PracticeTally, Status
 from practices.search import count_facets, labelled_facets
+from practices.tally_triggers import PAIR_FACET
 
 # The filters whose every combination of values the tally's cells record.
 TALLIED_FILTERS = {"region", "status"}

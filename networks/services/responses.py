@@ -9,6 +9,10 @@ locked (PermissionDenied for who asks; ValidationError on `status` for where
 the response stands, on the field at fault for what was given), runs in one transaction with
 a pghistory context naming the actor and the action, and tells the people concerned through
 networks.notifications.
+
+Past 500 lines for now: its writes share the lock, note and author checks above, and pages, the
+API and the demo call them as one service; the societies' places (ask, invite, answer, role)
+are the part to move into a module of their own next.
 """
 
 from __future__ import annotations
