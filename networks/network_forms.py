@@ -50,7 +50,8 @@ class NetworkForm(TranslationsFormMixin, forms.Form):
     )
 
     def __init__(self, *args, network=None, **kwargs):
-        if network is not None and not args:
+        bound = (args[0] if args else kwargs.get("data")) is not None
+        if network is not None and not bound:
             kwargs.setdefault("initial", {})
             kwargs["initial"].update(
                 name=network.name,

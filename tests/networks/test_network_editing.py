@@ -135,6 +135,19 @@ def test_nadia_edits_her_network_from_its_page_and_the_slug_stays(client, nadia,
     assert network.slug == "mediterranean"
 
 
+def test_nadias_edit_form_opens_with_what_the_network_says_now(client, nadia, network):
+    network.description = "Societies of the Mediterranean."
+    network.save()
+    login(client, nadia)
+
+    form = client.get(edit_url(network)).context["form"]
+
+    assert form["name"].value() == network.name
+    assert form["description"].value() == "Societies of the Mediterranean."
+    assert form["kind"].value() == network.kind
+    assert list(form["regions"].value()) == list(network.regions)
+
+
 def test_nadia_cannot_edit_a_network_she_does_not_coordinate(client, nadia, network):
     other = NetworkFactory(slug="sahel", name="Sahel Network")
     login(client, nadia)
